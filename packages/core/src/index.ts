@@ -1,0 +1,35 @@
+/**
+ * @ingress-advisor/core: the pure analysis core. Text in, Report out; no files, network, clock or
+ * environment. Adapters (CLI, Action, Slack bot) import from here only.
+ */
+
+export { CRITERIA, DEFAULT_WEIGHTS, normaliseWeights, OPTION_TITLES } from './advice/criteria.js';
+export { rankOptions } from './advice/decide.js';
+export type { Requirements } from './advice/requirements.js';
+export type { CriterionId, OptionId, PlanStep, RankedOption, SetAdvice, Weights } from './advice/types.js';
+export {
+  CONFIG_FILE_NAME,
+  type Config,
+  type ConfigInput,
+  type ConfigProblem,
+  type ConfigResult,
+  DEFAULT_CONFIG,
+  parseConfig,
+} from './config/config.js';
+export { formatMoney } from './cost/cost.js';
+export { matchesGlob } from './internal/glob.js';
+export { type FileResult, type FileStatus, MAX_FILE_BYTES, type SourceFile } from './manifests/load.js';
+export type { ObjectRef } from './manifests/objects.js';
+export { type AnalyzeOptions, analyze } from './report/analyze.js';
+export type {
+  IngressEntry,
+  LoadBalancerEntry,
+  LoadBalancerPortEntry,
+  Report,
+  ReportSummary,
+  ResourceEntry,
+} from './report/model.js';
+export { REPORT_SCHEMA_VERSION } from './report/model.js';
+export type { Finding, MessageData, Rule, Severity } from './rules/define-rule.js';
+export { formatTemplate } from './rules/define-rule.js';
+export { RULE_IDS, RULES, ruleById } from './rules/index.js';

@@ -1,0 +1,403 @@
+/**
+ * The inventory: every object of the analysed set, typed by kind and indexed so references resolve
+ * across the whole set (not per file or folder), keyed by kind, namespace and name.
+ */
+import type { z } from 'zod';
+import { exposureOf } from '../exposure/exposure.js';
+import { classifyPort, trafficOf } from '../exposure/traffic.js';
+import { INGRESS } from '../known/annotations.js';
+import { GATEWAY_API_GROUP, ROUTE_KINDS, type RouteKind, WORKLOAD_KINDS } from '../known/api-versions.js';
+import type { FileResult, HelmValuesFile, LoadProblem, LoadResult } from '../manifests/load.js';
+import { effectiveNamespace, lineOf, type ManifestObject, objectKey } from '../manifests/objects.js';
+import type { NodePath } from '../manifests/positions.js';
+import {
+  backendTlsPolicySchema,
+  cronJobSchema,
+  gatewayClassSchema,
+  gatewaySchema,
+  ingressClassSchema,
+  ingressV1beta1Schema,
+  ingressV1Schema,
+  listenerSetSchema,
+  podSchema,
+  referenceGrantSchema,
+  routeSchema,
+  serviceSchema,
+  templatedWorkloadSchema,
+} from '../manifests/schemas.js';
+import type {
+  ContainerView,
+  GatewayView,
+  IngressBackendView,
+  IngressClassView,
+  IngressView,
+  InvalidObject,
+  ListenerSetView,
+  LoadBalancerView,
+  ReferenceGrantView,
+  RouteView,
+  ServicePortView,
+  ServiceView,
+  WorkloadView,
+} from './views.js';
+
+export interface Inventory {
+  files: FileResult[];
+  /** Every object of the set, patches excluded. */
+  objects: ManifestObject[];
+  /** Kustomize patches, read onto their targets. */
+  patches: ManifestObject[];
+  services: ServiceView[];
+  /** LoadBalancer Services, including those a Kustomize patch turns into one. */
+  loadBalancers: LoadBalancerView[];
+  ingresses: IngressView[];
+  ingressClasses: IngressClassView[];
+  workloads: WorkloadView[];
+  gateways: GatewayView[];
+  gatewayClasses: ManifestObject[];
+  routes: RouteView[];
+  referenceGrants: ReferenceGrantView[];
+  listenerSets: ListenerSetView[];
+  backendTlsPolicies: ManifestObject[];
+  invalid: InvalidObject[];
+  problems: LoadProblem[];
+  helmValues: HelmValuesFile[];
+  /** Objects by `kind/namespace/name` (namespace defaulted). */
+  byKey: ReadonlyMap<string, ManifestObject[]>;
+  /** Namespaces in which the set holds at least one object of a kind. */
+  namespacesByKind: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** Builds the inventory from loaded manifests. */
+export function buildInventory(loaded: LoadResult): Inventory {
+  const inventory: Inventory = {
+    files: loaded.files,
+    objects: [],
+    patches: [],
+    services: [],
+    loadBalancers: [],
+    ingresses: [],
+    ingressClasses: [],
+    workloads: [],
+    gateways: [],
+    gatewayClasses: [],
+    routes: [],
+    referenceGrants: [],
+    listenerSets: [],
+    backendTlsPolicies: [],
+    invalid: [],
+    problems: loaded.problems,
+    helmValues: loaded.helmValues,
+    byKey: new Map(),
+    namespacesByKind: new Map(),
+  };
+  const byKey = inventory.byKey as Map<string, ManifestObject[]>;
+  const namespacesByKind = inventory.namespacesByKind as Map<string, Set<string>>;
+
+  for (const object of loaded.objects) {
+    if (object.patchOf) inventory.patches.push(object);
+    else {
+      inventory.objects.push(object);
+      const key = objectKey(object.kind, effectiveNamespace(object), object.name);
+      byKey.set(key, [...(byKey.get(key) ?? []), object]);
+      const namespaces = namespacesByKind.get(object.kind) ?? new Set<string>();
+      namespaces.add(effectiveNamespace(object));
+      namespacesByKind.set(object.kind, namespaces);
+    }
+    addTypedView(inventory, object);
+  }
+  return inventory;
+}
+
+/** Objects of a kind by namespace and name, across the whole set. */
+export function findObjects(
+  inventory: Inventory,
+  kind: string,
+  namespace: string,
+  name: string,
+): ManifestObject[] {
+  return inventory.byKey.get(objectKey(kind, namespace, name)) ?? [];
+}
+
+/** Whether the set holds any object of `kind` in `namespace`: if not, references into it stay unjudged. */
+export function holdsKindIn(inventory: Inventory, kind: string, namespace: string): boolean {
+  return inventory.namespacesByKind.get(kind)?.has(namespace) ?? false;
+}
+
+function addTypedView(inventory: Inventory, object: ManifestObject): void {
+  const { kind, apiVersion } = object;
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
+  if (kind === 'Service' && group === '') {
+    const service = parse(inventory, object, serviceSchema);
+    if (service) addService(inventory, object, service);
+  } else if (kind === 'Ingress' && (group === 'networking.k8s.io' || group === 'extensions')) {
+    addIngress(inventory, object);
+  } else if (kind === 'IngressClass' && group === 'networking.k8s.io') {
+    const ingressClass = parse(inventory, object, ingressClassSchema);
+    if (ingressClass && !object.patchOf) {
+      inventory.ingressClasses.push({
+        object,
+        controller: ingressClass.spec?.controller ?? null,
+        isDefault: object.annotations[INGRESS.defaultClassAnnotation] === 'true',
+      });
+    }
+  } else if ((WORKLOAD_KINDS as readonly string[]).includes(kind) && !object.patchOf) {
+    addWorkload(inventory, object);
+  } else if (group === GATEWAY_API_GROUP && !object.patchOf) {
+    addGatewayApiObject(inventory, object);
+  }
+}
+
+type Issues = InvalidObject['issues'];
+
+/** Validates with zod; a failure is recorded once as an invalid object, never thrown. */
+function parse<S extends z.ZodType>(
+  inventory: Inventory,
+  object: ManifestObject,
+  schema: S,
+): z.infer<S> | undefined {
+  const result = schema.safeParse(object.raw);
+  if (result.success) return result.data;
+  const issues: Issues = result.error.issues.slice(0, 5).map((issue) => ({
+    path: issue.path.filter((step): step is string | number => typeof step !== 'symbol'),
+    message: issue.message,
+  }));
+  inventory.invalid.push({ object, issues });
+  return undefined;
+}
+
+function addService(
+  inventory: Inventory,
+  object: ManifestObject,
+  service: z.infer<typeof serviceSchema>,
+): void {
+  const spec = service.spec ?? {};
+  const ports: ServicePortView[] = (spec.ports ?? []).map((port, index) => ({
+    index,
+    name: port.name ?? null,
+    port: port.port,
+    targetPort: port.targetPort ?? port.port,
+    targetPortDefaulted: port.targetPort === undefined,
+    protocol: port.protocol ?? 'TCP',
+    appProtocol: port.appProtocol ?? null,
+    classification: classifyPort(port),
+  }));
+  const view: ServiceView = {
+    object,
+    type: spec.type ?? 'ClusterIP',
+    selector: spec.selector && Object.keys(spec.selector).length > 0 ? spec.selector : null,
+    ports,
+  };
+  if (!object.patchOf) inventory.services.push(view);
+  if (view.type !== 'LoadBalancer') return;
+  // A patch counts as a new load balancer only when it is what turns its target into one.
+  if (object.patchOf && !patchSetsLoadBalancer(inventory, object)) return;
+  const verdict = exposureOf({
+    annotations: object.annotations,
+    loadBalancerClass: spec.loadBalancerClass,
+    loadBalancerIP: spec.loadBalancerIP,
+  });
+  inventory.loadBalancers.push({
+    ...view,
+    traffic: trafficOf(ports.map((port) => port.classification)),
+    exposure: verdict.exposure,
+    exposureReason: verdict.reason,
+    provider: verdict.provider,
+    loadBalancerClass: spec.loadBalancerClass ?? null,
+    loadBalancerIP: spec.loadBalancerIP ?? null,
+    sourceRanges: spec.loadBalancerSourceRanges ?? [],
+    typeLine: lineOf(object, ['spec', 'type']),
+  });
+}
+
+function patchSetsLoadBalancer(inventory: Inventory, patched: ManifestObject): boolean {
+  const target = patched.patchOf;
+  if (!target) return false;
+  const original = findObjects(inventory, target.kind, effectiveNamespace(target), target.name)[0];
+  const originalType = (original?.raw.spec as { type?: unknown } | undefined)?.type;
+  return originalType !== 'LoadBalancer';
+}
+
+function addIngress(inventory: Inventory, object: ManifestObject): void {
+  if (object.patchOf) return;
+  const legacyApi = object.apiVersion !== 'networking.k8s.io/v1';
+  const backends: IngressBackendView[] = [];
+  let spec: {
+    ingressClassName?: string | undefined;
+    tls?: Array<{ hosts?: string[] | null | undefined }> | null | undefined;
+    rules?: Array<{ host?: string | undefined }> | null | undefined;
+  };
+  if (legacyApi) {
+    const ingress = parse(inventory, object, ingressV1beta1Schema);
+    if (!ingress) return;
+    spec = ingress.spec ?? {};
+    const legacySpec = ingress.spec ?? {};
+    if (legacySpec.backend) backends.push(legacyBackend(legacySpec.backend, null, null, ['spec', 'backend']));
+    (legacySpec.rules ?? []).forEach((rule, r) => {
+      (rule.http?.paths ?? []).forEach((path, p) => {
+        backends.push(
+          legacyBackend(path.backend, rule.host ?? null, path.path ?? null, [
+            'spec',
+            'rules',
+            r,
+            'http',
+            'paths',
+            p,
+            'backend',
+          ]),
+        );
+      });
+    });
+  } else {
+    const ingress = parse(inventory, object, ingressV1Schema);
+    if (!ingress) return;
+    spec = ingress.spec ?? {};
+    const v1Spec = ingress.spec ?? {};
+    if (v1Spec.defaultBackend)
+      backends.push(v1Backend(v1Spec.defaultBackend, null, null, ['spec', 'defaultBackend']));
+    (v1Spec.rules ?? []).forEach((rule, r) => {
+      (rule.http?.paths ?? []).forEach((path, p) => {
+        backends.push(
+          v1Backend(path.backend, rule.host ?? null, path.path ?? null, [
+            'spec',
+            'rules',
+            r,
+            'http',
+            'paths',
+            p,
+            'backend',
+          ]),
+        );
+      });
+    });
+  }
+  const annotationClass = object.annotations[INGRESS.classAnnotation];
+  const hosts = new Set<string>();
+  for (const rule of spec.rules ?? []) if (rule.host) hosts.add(rule.host);
+  for (const tls of spec.tls ?? []) for (const host of tls.hosts ?? []) hosts.add(host);
+  inventory.ingresses.push({
+    object,
+    legacyApi,
+    className: spec.ingressClassName ?? annotationClass ?? null,
+    classSource: spec.ingressClassName ? 'field' : annotationClass ? 'annotation' : null,
+    hosts: [...hosts],
+    tls: (spec.tls ?? []).length > 0,
+    backends,
+  });
+}
+
+function v1Backend(
+  backend: {
+    service?:
+      | { name: string; port?: { number?: number | undefined; name?: string | undefined } | undefined }
+      | undefined;
+  },
+  host: string | null,
+  path: string | null,
+  at: NodePath,
+): IngressBackendView {
+  const port = backend.service?.port;
+  return {
+    service: backend.service?.name ?? null,
+    port: port?.number ?? port?.name ?? null,
+    host,
+    path,
+    at: backend.service ? [...at, 'service'] : at,
+  };
+}
+
+function legacyBackend(
+  backend: { serviceName?: string | undefined; servicePort?: number | string | undefined },
+  host: string | null,
+  path: string | null,
+  at: NodePath,
+): IngressBackendView {
+  return { service: backend.serviceName ?? null, port: backend.servicePort ?? null, host, path, at };
+}
+
+function addWorkload(inventory: Inventory, object: ManifestObject): void {
+  let template:
+    | { metadata?: { labels?: Record<string, string> | null | undefined } | undefined; spec?: unknown }
+    | undefined;
+  if (object.kind === 'Pod') {
+    const pod = parse(inventory, object, podSchema);
+    if (!pod) return;
+    template = { metadata: { labels: object.labels }, spec: pod.spec };
+  } else if (object.kind === 'CronJob') {
+    const cronJob = parse(inventory, object, cronJobSchema);
+    if (!cronJob) return;
+    template = cronJob.spec?.jobTemplate.spec?.template;
+  } else {
+    const workload = parse(inventory, object, templatedWorkloadSchema);
+    if (!workload) return;
+    template = workload.spec?.template;
+  }
+  const podSpec = (template?.spec ?? {}) as {
+    containers?: ContainerView['raw'][] | null;
+    initContainers?: ContainerView['raw'][] | null;
+  };
+  const toView = (raw: ContainerView['raw'], nativeSidecar: boolean): ContainerView => ({
+    name: raw.name ?? '(unnamed)',
+    ports: (raw.ports ?? []).map((port) => ({
+      name: port.name ?? null,
+      containerPort: port.containerPort,
+      protocol: port.protocol ?? 'TCP',
+    })),
+    nativeSidecar,
+    raw,
+  });
+  const containers = [
+    ...(podSpec.containers ?? []).map((container) => toView(container, false)),
+    // Native sidecars (init containers that keep running) serve traffic like any container.
+    ...(podSpec.initContainers ?? [])
+      .filter((container) => container.restartPolicy === 'Always')
+      .map((container) => toView(container, true)),
+  ];
+  inventory.workloads.push({ object, podLabels: template?.metadata?.labels ?? {}, containers });
+}
+
+function addGatewayApiObject(inventory: Inventory, object: ManifestObject): void {
+  const kind = object.kind;
+  if (kind === 'Gateway') {
+    const gateway = parse(inventory, object, gatewaySchema);
+    if (gateway) {
+      inventory.gateways.push({
+        object,
+        className: gateway.spec.gatewayClassName,
+        listeners: gateway.spec.listeners ?? [],
+      });
+    }
+  } else if (kind === 'GatewayClass') {
+    if (parse(inventory, object, gatewayClassSchema)) inventory.gatewayClasses.push(object);
+  } else if ((ROUTE_KINDS as readonly string[]).includes(kind)) {
+    const route = parse(inventory, object, routeSchema);
+    if (!route) return;
+    const backendRefs: RouteView['backendRefs'] = [];
+    (route.spec?.rules ?? []).forEach((rule, r) => {
+      (rule.backendRefs ?? []).forEach((ref, b) => {
+        backendRefs.push({ ref, at: ['spec', 'rules', r, 'backendRefs', b] });
+      });
+    });
+    inventory.routes.push({
+      object,
+      kind: kind as RouteKind,
+      parentRefs: route.spec?.parentRefs ?? [],
+      hostnames: route.spec?.hostnames ?? [],
+      backendRefs,
+    });
+  } else if (kind === 'ReferenceGrant') {
+    const grant = parse(inventory, object, referenceGrantSchema);
+    if (grant) inventory.referenceGrants.push({ object, from: grant.spec.from, to: grant.spec.to });
+  } else if (kind === 'ListenerSet') {
+    const listenerSet = parse(inventory, object, listenerSetSchema);
+    if (listenerSet) {
+      inventory.listenerSets.push({
+        object,
+        parentRef: listenerSet.spec.parentRef,
+        listeners: listenerSet.spec.listeners ?? [],
+      });
+    }
+  } else if (kind === 'BackendTLSPolicy') {
+    if (parse(inventory, object, backendTlsPolicySchema)) inventory.backendTlsPolicies.push(object);
+  }
+}

@@ -1,0 +1,397 @@
+/**
+ * Loads manifest files into Kubernetes objects. Never throws: every file ends `analyzed`, `skipped`
+ * (with a reason a user can act on) or `error` (with line and column), and whatever could be read
+ * is kept.
+ */
+import { posix } from 'node:path';
+import {
+  applyJsonPatch,
+  isJsonPatch,
+  isKustomization,
+  listInlinePatches,
+  listPatchFiles,
+  type PatchReference,
+  type PatchTarget,
+  strategicMerge,
+} from './kustomize.js';
+import type { ManifestObject, ObjectRef } from './objects.js';
+import { type ParsedDocument, parseYamlStream } from './parse-yaml.js';
+import { lineAt, type NodePath, type Position, type PositionTree } from './positions.js';
+
+/** Largest file we read: 8 MiB, well above Kubernetes' 1.5 MiB object limit, yet bounded. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/** A file handed to the core: a path (for reports only) and its text. */
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+export type FileStatus = 'analyzed' | 'skipped' | 'error';
+
+/** What became of one input file. */
+export interface FileResult {
+  path: string;
+  status: FileStatus;
+  /** Why it was skipped or failed, or a note on how it was read. */
+  reason?: string;
+  /** Number of YAML documents read from it. */
+  documents: number;
+  /** Where the error is, for `error`. */
+  line?: number;
+  column?: number;
+  /** How the file was read, when it is not a plain manifest. */
+  role?: 'kustomization' | 'kustomize-patch' | 'helm-values' | 'helm-template' | 'not-kubernetes';
+}
+
+/** A problem found while loading that belongs in the findings (not a reason to skip a file). */
+export interface LoadProblem {
+  kind: 'duplicate-key';
+  file: string;
+  line: number;
+  key: string;
+  object?: ObjectRef;
+}
+
+/** A Helm values file, kept for the rule that reads Service types from it. */
+export interface HelmValuesFile {
+  file: string;
+  value: unknown;
+  position: Position | null;
+}
+
+export interface LoadResult {
+  files: FileResult[];
+  objects: ManifestObject[];
+  problems: LoadProblem[];
+  helmValues: HelmValuesFile[];
+}
+
+interface ParsedFile {
+  source: SourceFile;
+  result: FileResult;
+  documents: ParsedDocument[];
+}
+
+/** Loads every file; see the module comment for what each status means. */
+export function loadManifests(sources: readonly SourceFile[]): LoadResult {
+  const parsed = sources.map(parseFile);
+  const patchFiles = new Map<string, PatchReference>();
+  for (const file of parsed) {
+    for (const document of file.documents) {
+      if (!isKustomization(file.source.path, document.value)) continue;
+      file.result.role = 'kustomization';
+      for (const reference of listPatchFiles(normalise(file.source.path), document.value)) {
+        patchFiles.set(reference.path, reference);
+      }
+    }
+  }
+
+  const objects: ManifestObject[] = [];
+  const problems: LoadProblem[] = [];
+  const helmValues: HelmValuesFile[] = [];
+  const pendingPatches: PendingPatch[] = [];
+
+  for (const file of parsed) {
+    const { source, result } = file;
+    if (result.status === 'skipped') continue;
+    const patchReference = patchFiles.get(normalise(source.path));
+    if (result.role === 'kustomization') {
+      result.reason =
+        'Kustomize kustomization: its patches are applied to their targets; for full fidelity pipe `kubectl kustomize DIR` into `ingress-advisor analyze -`.';
+      for (const document of file.documents) {
+        listInlinePatches(document.value).forEach((inline) => {
+          const line = document.position === null ? 1 : lineAt(document.position, ['patches', inline.index]);
+          const inlineParsed = parseYamlStream(inline.text);
+          for (const patchDocument of inlineParsed.documents) {
+            pendingPatches.push({
+              file: source.path,
+              doc: document.index,
+              value: patchDocument.value,
+              // Lines inside an inline patch are not lines of the file: point at the entry.
+              position: line,
+              ...(inline.target ? { target: inline.target } : {}),
+            });
+          }
+        });
+      }
+      continue;
+    }
+    if (patchReference !== undefined) {
+      result.role = 'kustomize-patch';
+      result.reason = `read as a Kustomize patch listed by ${patchReference.listedBy}`;
+      for (const document of file.documents) {
+        pendingPatches.push({
+          file: source.path,
+          doc: document.index,
+          value: document.value,
+          position: document.position,
+          ...(patchReference.target ? { target: patchReference.target } : {}),
+        });
+      }
+      continue;
+    }
+
+    let found = 0;
+    for (const document of file.documents) {
+      const before = objects.length;
+      collectObjects(document, source.path, objects);
+      found += objects.length - before;
+      for (const duplicate of document.duplicateKeys) {
+        const owner = objects.slice(before).find((object) => object.line <= duplicate.line);
+        problems.push({
+          kind: 'duplicate-key',
+          file: source.path,
+          line: duplicate.line,
+          key: duplicate.key,
+          ...(owner ? { object: refOf(owner) } : {}),
+        });
+      }
+    }
+    if (found > 0 || result.status === 'error') continue;
+    if (isHelmValuesFile(source.path) && file.documents.some((d) => isPlainMapping(d.value))) {
+      result.role = 'helm-values';
+      result.reason = 'read as Helm values';
+      for (const document of file.documents) {
+        helmValues.push({ file: source.path, value: document.value, position: document.position });
+      }
+      continue;
+    }
+    result.status = 'skipped';
+    result.role = 'not-kubernetes';
+    result.reason = describeNonKubernetes(source.path, file.documents);
+  }
+
+  for (const patch of pendingPatches) objects.push(...applyPatch(patch, objects));
+  return { files: parsed.map((file) => file.result), objects, problems, helmValues };
+}
+
+function parseFile(source: SourceFile): ParsedFile {
+  const result: FileResult = { path: source.path, status: 'analyzed', documents: 0 };
+  const skip = (reason: string, role?: FileResult['role']): ParsedFile => {
+    result.status = 'skipped';
+    result.reason = reason;
+    if (role) result.role = role;
+    return { source, result, documents: [] };
+  };
+  const { text } = source;
+  if (text.length > MAX_FILE_BYTES) {
+    return skip(
+      `larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit for one file; split it or analyse the objects you need.`,
+    );
+  }
+  if (looksBinary(text)) return skip('binary file, not YAML or JSON.');
+  if (text.trim() === '') return skip('empty file.');
+
+  const { documents, problem } = parseYamlStream(text);
+  const kept = documents.filter((document) => document.value !== null && document.value !== undefined);
+  result.documents = kept.length;
+  if (problem !== undefined) {
+    if (text.includes('{{')) {
+      return skip(
+        'Helm template: it contains `{{ }}` and is not YAML until rendered. Run `helm template CHART | ingress-advisor analyze -` to analyse what it renders.',
+        'helm-template',
+      );
+    }
+    if (problem.foreignTags && !kept.some((document) => isKubernetesObject(document.value))) {
+      return skip(
+        `not a Kubernetes manifest: it uses custom YAML tags (${problem.message}).`,
+        'not-kubernetes',
+      );
+    }
+    result.status = 'error';
+    result.reason = `${problem.message} (line ${problem.line}, column ${problem.column})${kept.length > 0 ? `; the ${kept.length} other document(s) in the file were analysed` : ''}.`;
+    result.line = problem.line;
+    result.column = problem.column;
+  }
+  return { source, result, documents: kept };
+}
+
+function collectObjects(document: ParsedDocument, file: string, into: ManifestObject[]): void {
+  const { value, position } = document;
+  if (!isKubernetesObject(value)) return;
+  const items = (value as { items?: unknown }).items;
+  if (String(value.kind).endsWith('List') && Array.isArray(items)) {
+    items.forEach((item, index) => {
+      if (!isKubernetesObject(item)) return;
+      const itemPosition = position === null ? null : positionOfItem(position, index);
+      into.push(toObject(item, file, document.index, itemPosition));
+    });
+    return;
+  }
+  into.push(toObject(value, file, document.index, position));
+}
+
+function positionOfItem(root: Position, index: number): Position {
+  if (typeof root === 'number') return root;
+  const items = root.keys?.get('items')?.value;
+  if (items === undefined || typeof items === 'number') return root.line;
+  return items.items?.[index] ?? items.line;
+}
+
+type KubernetesLike = Record<string, unknown> & { apiVersion: string; kind: string };
+
+function isKubernetesObject(value: unknown): value is KubernetesLike {
+  if (!isPlainMapping(value)) return false;
+  const { apiVersion, kind } = value as Record<string, unknown>;
+  return typeof apiVersion === 'string' && typeof kind === 'string' && apiVersion !== '' && kind !== '';
+}
+
+function isPlainMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toObject(
+  value: KubernetesLike,
+  file: string,
+  doc: number,
+  position: Position | null,
+): ManifestObject {
+  const metadata = isPlainMapping(value.metadata) ? value.metadata : {};
+  const name =
+    typeof metadata.name === 'string'
+      ? metadata.name
+      : typeof metadata.generateName === 'string'
+        ? `${metadata.generateName}*`
+        : '(unnamed)';
+  return {
+    apiVersion: value.apiVersion,
+    kind: value.kind,
+    name,
+    namespace:
+      typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : null,
+    file,
+    line: position === null ? 1 : typeof position === 'number' ? position : position.line,
+    doc,
+    raw: value,
+    position,
+    annotations: stringEntries(metadata.annotations),
+    labels: stringEntries(metadata.labels),
+  };
+}
+
+/** Keeps string values only: wrong types are reported by the schema check, not trusted here. */
+function stringEntries(value: unknown): Record<string, string> {
+  const entries: Record<string, string> = Object.create(null);
+  if (!isPlainMapping(value)) return entries;
+  for (const [key, entry] of Object.entries(value)) {
+    if (typeof entry === 'string') entries[key] = entry;
+  }
+  return entries;
+}
+
+function refOf(object: ManifestObject): ObjectRef {
+  return { apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace };
+}
+
+interface PendingPatch {
+  file: string;
+  doc: number;
+  value: unknown;
+  position: Position | null;
+  target?: PatchTarget;
+}
+
+function applyPatch(patch: PendingPatch, objects: readonly ManifestObject[]): ManifestObject[] {
+  const json = isJsonPatch(patch.value) ? patch.value : undefined;
+  const patchMeta =
+    !json && isPlainMapping(patch.value) && isPlainMapping(patch.value.metadata) ? patch.value.metadata : {};
+  const wanted: PatchTarget = {
+    ...(json === undefined && isPlainMapping(patch.value) && typeof patch.value.kind === 'string'
+      ? { kind: patch.value.kind }
+      : {}),
+    ...(typeof patchMeta.name === 'string' ? { name: patchMeta.name } : {}),
+    ...(typeof patchMeta.namespace === 'string' ? { namespace: patchMeta.namespace } : {}),
+    ...patch.target,
+  };
+  if (wanted.kind === undefined || (json === undefined && !isPlainMapping(patch.value))) return [];
+  const targets = objects.filter(
+    (object) =>
+      object.patchOf === undefined &&
+      object.kind === wanted.kind &&
+      (wanted.name === undefined || object.name === wanted.name) &&
+      (wanted.namespace === undefined || object.namespace === wanted.namespace),
+  );
+  const position = json ? positionOfJsonPatch(json, patch.position) : patch.position;
+  const line = position === null ? 1 : typeof position === 'number' ? position : position.line;
+  if (targets.length === 0) {
+    if (json !== undefined || wanted.name === undefined) return [];
+    // The patch's target lives outside the analysed files: read the patch as far as it goes.
+    const raw = { apiVersion: 'v1', ...(patch.value as Record<string, unknown>) } as KubernetesLike;
+    const object = toObject(raw, patch.file, patch.doc, position);
+    return [{ ...object, line, patchOf: { ...refOf(object) } }];
+  }
+  return targets.map((target) => {
+    const raw = (
+      json ? applyJsonPatch(target.raw, json) : strategicMerge(target.raw, patch.value)
+    ) as KubernetesLike;
+    const object = toObject(raw, patch.file, patch.doc, position);
+    return { ...object, line, patchOf: refOf(target) };
+  });
+}
+
+/** Gives each JSON 6902 operation's path the line of the operation, so findings land on it. */
+function positionOfJsonPatch(
+  operations: Array<{ path: string }>,
+  position: Position | null,
+): Position | null {
+  if (position === null || typeof position === 'number') return position;
+  const root: PositionTree = { line: position.line, keys: new Map() };
+  operations.forEach((operation, index) => {
+    const operationLine = lineAt(position, [index, 'value']);
+    let tree = root;
+    const segments: NodePath = operation.path.split('/').slice(1);
+    segments.forEach((segment, depth) => {
+      const key = String(segment);
+      tree.keys ??= new Map();
+      const existing = tree.keys.get(key);
+      if (depth === segments.length - 1) {
+        tree.keys.set(key, { keyLine: operationLine, value: operationLine });
+        return;
+      }
+      const next: PositionTree =
+        existing !== undefined && typeof existing.value !== 'number'
+          ? existing.value
+          : { line: operationLine, keys: new Map() };
+      tree.keys.set(key, { keyLine: operationLine, value: next });
+      tree = next;
+    });
+  });
+  return root;
+}
+
+function normalise(path: string): string {
+  return posix.normalize(path.replace(/\\/g, '/'));
+}
+
+function isHelmValuesFile(path: string): boolean {
+  return /^values(?:[-._][\w.-]*)?\.ya?ml$/i.test(posix.basename(normalise(path)));
+}
+
+function looksBinary(text: string): boolean {
+  const head = text.slice(0, 8192);
+  if (head.includes('\u0000')) return true;
+  let replacement = 0;
+  for (const char of head) if (char === '\uFFFD') replacement++;
+  return replacement > 8;
+}
+
+/** A reason for a file without Kubernetes objects, naming what it looks like when we can tell. */
+function describeNonKubernetes(path: string, documents: ParsedDocument[]): string {
+  const first = documents[0]?.value;
+  const keys = isPlainMapping(first) ? Object.keys(first) : [];
+  const base = posix.basename(normalise(path));
+  let what = '';
+  if (keys.includes('jobs') && (keys.includes('on') || keys.includes('true')))
+    what = 'a GitHub Actions workflow';
+  else if (keys.includes('services') && !keys.includes('kind')) what = 'a Docker Compose file';
+  else if (
+    base === 'Chart.yaml' ||
+    (keys.includes('name') && keys.includes('version') && keys.includes('apiVersion'))
+  )
+    what = 'a Helm Chart.yaml';
+  else if (base.endsWith('.json')) what = 'JSON that is not a Kubernetes object';
+  return what === ''
+    ? 'no Kubernetes objects (no document has both apiVersion and kind).'
+    : `no Kubernetes objects: looks like ${what}.`;
+}

@@ -1,0 +1,66 @@
+/** The objects the loader hands to the inventory: what they are and where they were written. */
+import { IGNORE_ANNOTATION } from '../known/annotations.js';
+import { lineAt, type NodePath, type Position } from './positions.js';
+
+/** Identifies a Kubernetes object. `namespace` is null when the manifest sets none. */
+export interface ObjectRef {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace: string | null;
+}
+
+/** Where something was written: file path, 1-based line, 0-based document index. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  doc: number;
+}
+
+/** A Kubernetes object read from a manifest, with its source position. */
+export interface ManifestObject extends ObjectRef, SourceLocation {
+  /** The object as parsed. Rules read typed views of it built by the inventory. */
+  raw: Record<string, unknown>;
+  /** Positions of the object's nodes (for an item of a `kind: List`, of that item). */
+  position: Position | null;
+  annotations: Readonly<Record<string, string>>;
+  labels: Readonly<Record<string, string>>;
+  /**
+   * Set when this object is a Kustomize patch applied to another object of the set (or to an
+   * object outside it); findings about what the patch changes point at the patch file.
+   */
+  patchOf?: ObjectRef;
+}
+
+/** The line of the node at `path` inside the object, falling back to the object's own line. */
+export function lineOf(object: ManifestObject, path: NodePath): number {
+  return object.position === null ? object.line : lineAt(object.position, path);
+}
+
+/** The namespace used to match references: objects without one are read as `default`. */
+export function effectiveNamespace(object: { namespace: string | null }): string {
+  return object.namespace ?? 'default';
+}
+
+/** `kind/namespace/name`, the key references resolve by. */
+export function objectKey(kind: string, namespace: string, name: string): string {
+  return `${kind}/${namespace}/${name}`;
+}
+
+/** A readable name: `namespace/name` when a namespace is set, else `name`. */
+export function displayName(object: { name: string; namespace: string | null }): string {
+  return object.namespace ? `${object.namespace}/${object.name}` : object.name;
+}
+
+/** Whether the object's `ingress-advisor.io/ignore` annotation silences a rule. */
+export function isIgnored(
+  object: { annotations: Readonly<Record<string, string>> },
+  ruleId: string,
+): boolean {
+  const value = object.annotations[IGNORE_ANNOTATION];
+  if (value === undefined) return false;
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .some((part) => part === 'all' || part === ruleId);
+}

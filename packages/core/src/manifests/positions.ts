@@ -1,0 +1,90 @@
+/**
+ * Source positions of the nodes of a parsed YAML document, so findings can point at the line of
+ * `type: LoadBalancer` rather than at the top of a file.
+ */
+
+/** Position of a node: a scalar is just its line; collections also map their children. */
+export type Position = number | PositionTree;
+
+/** A mapping or sequence: its own line, plus the positions of its keys' values or its items. */
+export interface PositionTree {
+  line: number;
+  /** For mappings: the line of each key, and the value's own position. */
+  keys?: Map<string, { keyLine: number; value: Position }>;
+  /** For sequences: the position of each item. */
+  items?: Position[];
+}
+
+/** A path into a document, as object keys and array indexes. */
+export type NodePath = ReadonlyArray<string | number>;
+
+/** The line a position starts on. */
+export function lineOfPosition(position: Position): number {
+  return typeof position === 'number' ? position : position.line;
+}
+
+/**
+ * The line of the node at `path`. For a mapping key the line of the key itself is returned, since
+ * that is the line `key: value` is written on. When the path leaves what is known, the deepest known
+ * line is returned, so a finding always has a useful line.
+ */
+export function lineAt(root: Position, path: NodePath): number {
+  let current: Position = root;
+  let line = lineOfPosition(root);
+  for (const step of path) {
+    if (typeof current === 'number') return line;
+    if (typeof step === 'number') {
+      const item: Position | undefined = current.items?.[step];
+      if (item === undefined) return line;
+      current = item;
+      line = lineOfPosition(item);
+    } else {
+      const entry = current.keys?.get(step);
+      if (entry === undefined) return line;
+      current = entry.value;
+      line = entry.keyLine;
+    }
+  }
+  return line;
+}
+
+/** The position of the node at `path`, or undefined when the document holds no such node. */
+export function positionAt(root: Position, path: NodePath): Position | undefined {
+  let current: Position | undefined = root;
+  for (const step of path) {
+    if (current === undefined || typeof current === 'number') return undefined;
+    current = typeof step === 'number' ? current.items?.[step] : current.keys?.get(step)?.value;
+  }
+  return current;
+}
+
+/** Maps character offsets to 1-based lines and columns. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    let index = text.indexOf('\n');
+    while (index !== -1) {
+      this.starts.push(index + 1);
+      index = text.indexOf('\n', index + 1);
+    }
+  }
+
+  /** 1-based line of a 0-based offset. */
+  line(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.starts[mid] as number) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  }
+
+  /** 1-based line and column of a 0-based offset. */
+  lineAndColumn(offset: number): { line: number; column: number } {
+    const line = this.line(offset);
+    return { line, column: offset - (this.starts[line - 1] as number) + 1 };
+  }
+}
