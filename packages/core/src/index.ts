@@ -18,8 +18,19 @@ export {
 } from './config/config.js';
 export { formatMoney } from './cost/cost.js';
 export { matchesGlob } from './internal/glob.js';
-export { type FileResult, type FileStatus, MAX_FILE_BYTES, type SourceFile } from './manifests/load.js';
+export {
+  type FileResult,
+  type FileRole,
+  type FileStatus,
+  MAX_FILE_BYTES,
+  type SourceFile,
+} from './manifests/load.js';
 export type { ObjectRef } from './manifests/objects.js';
+export { type CodeSpanOptions, escapeCodeSpan, escapeMarkdown, escapeTerminal } from './render/escape.js';
+export { renderJson } from './render/json.js';
+export { DEFAULT_MARKDOWN_MAX_LENGTH, type MarkdownOptions, renderMarkdown } from './render/markdown.js';
+export { fingerprintOf, renderSarif, type SarifOptions } from './render/sarif.js';
+export { renderText, type TextOptions } from './render/text.js';
 export { type AnalyzeOptions, analyze } from './report/analyze.js';
 export type {
   IngressEntry,

@@ -45,6 +45,7 @@ const CONSIDERATIONS: readonly Consideration[] = [
   (r) => {
     if (r.serviceCount !== 1 || r.hostRouting || r.pathRouting) return [];
     return [
+      move('loadbalancer', 'routing', 3, 'one Service and nothing to route by host or path'),
       move('loadbalancer', 'simplicity', 1, 'one Service: `type: LoadBalancer` and the cloud does the rest'),
       move('ingress', 'simplicity', -1, 'a controller to install and run for a single Service'),
       move('gateway-api', 'simplicity', -1, 'CRDs and a controller to run for a single Service'),

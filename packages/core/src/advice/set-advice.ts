@@ -3,60 +3,85 @@
  * L4 ones, look again at those we cannot classify, with the indicative saving.
  */
 import { consolidationCost, formatMoney } from '../cost/cost.js';
+import { isAllowAllRange } from '../exposure/exposure.js';
+import { consolidationGroups } from '../inventory/consolidation.js';
+import { ingressNginxBinding } from '../inventory/ingress-class.js';
 import type { Inventory } from '../inventory/inventory.js';
 import type { LoadBalancerView } from '../inventory/views.js';
-import { INGRESS } from '../known/annotations.js';
 import { displayName } from '../manifests/objects.js';
 import type { RuleSettings } from '../rules/define-rule.js';
-import { OPTION_TITLES } from './criteria.js';
+import { DEFAULT_WEIGHTS, OPTION_TITLES } from './criteria.js';
 import { rankOptions } from './decide.js';
 import type { Cloud, Requirements } from './requirements.js';
-import type { PlanStep, SetAdvice } from './types.js';
+import type { OptionId, PlanStep, SetAdvice, Weights } from './types.js';
 
 /** Recommends for the set: what to do with each group of load balancers, and what it saves. */
-export function adviseOnInventory(inventory: Inventory, settings: RuleSettings): SetAdvice {
-  const lbs = inventory.loadBalancers;
+export function adviseOnInventory(
+  inventory: Inventory,
+  settings: RuleSettings,
+  weights: Weights = DEFAULT_WEIGHTS,
+): SetAdvice {
+  const lbs = [...inventory.loadBalancers].sort(byLocation);
   const http = lbs.filter((lb) => lb.traffic === 'http');
   const layer4 = lbs.filter((lb) => lb.traffic === 'l4' || lb.traffic === 'mixed');
   const unclear = lbs.filter((lb) => lb.traffic === 'unknown');
-  const requirements = requirementsOfHttp(inventory, http);
-  const ranking = rankOptions(requirements);
-  const entryPointExists = inventory.ingresses.length > 0 || inventory.gateways.length > 0;
-  const worthConsolidating = http.length >= 2 || (http.length === 1 && entryPointExists);
-  const best = ranking[0]?.option ?? null;
-  const recommended = http.length > 0 || inventory.ingresses.length > 0 ? best : null;
+  const ranking = rankOptions(requirementsOfHttp(inventory, http), weights);
+  const recommended = http.length > 0 || inventory.ingresses.length > 0 ? (ranking[0]?.option ?? null) : null;
   const plan: PlanStep[] = [];
-  const cost = consolidationCost(worthConsolidating ? http : [], entryPointExists, settings);
-
-  if (worthConsolidating && recommended) {
-    plan.push({
-      action: 'consolidate',
-      option: recommended,
-      services: http.map((lb) => displayName(lb.object)),
-      text: `Route ${http.length} HTTP(S) Service(s) through ${entryPointExists ? 'the existing entry point' : `one ${OPTION_TITLES[recommended]} entry point`} and make them ClusterIP.`,
-    });
+  let saved = 0;
+  let saving = 0;
+  for (const group of recommended ? consolidationGroups(inventory) : []) {
+    const cost = consolidationCost(group.loadBalancers, group.existingEntryPoint !== null, settings);
+    saved += cost.saved;
+    saving += cost.savingMonthly;
+    const services = [...group.loadBalancers].sort(byLocation).map((lb) => displayName(lb.object));
+    const count = `${services.length} ${group.exposure} HTTP(S) Service(s)`;
+    const title = OPTION_TITLES[recommended as OptionId];
+    let text = `Route ${count} through one ${group.exposure === 'internal' ? 'internal ' : ''}${title} entry point and make them ClusterIP.`;
+    if (group.existingEntryPoint !== null) {
+      const existingKind: OptionId = group.existingEntryPoint.startsWith('Gateway')
+        ? 'gateway-api'
+        : 'ingress';
+      text =
+        existingKind === recommended
+          ? `Route ${count} through ${group.existingEntryPoint} and make them ClusterIP.`
+          : `Route ${count} through ${group.existingEntryPoint} now and make them ClusterIP; ${title} ranks first for the set, so plan the move (\`ingress-advisor migrate --to gateway\`).`;
+    }
+    plan.push({ action: 'consolidate', option: recommended as OptionId, services, text });
   }
+  const consolidated = plan.length > 0;
   for (const lb of layer4) {
+    const name = displayName(lb.object);
     const l4Ports = lb.ports
       .filter((port) => port.classification.traffic === 'l4')
       .map((p) => `${p.port}/${p.protocol}`);
+    const exposed = lb.ports
+      .filter((port) => port.classification.sensitive)
+      .map((port) => port.classification.what);
+    const guard =
+      lb.exposure === 'public' &&
+      exposed.length > 0 &&
+      (lb.sourceRanges.length === 0 || lb.sourceRanges.some(isAllowAllRange))
+        ? ` Make it internal or restrict loadBalancerSourceRanges: it exposes ${[...new Set(exposed)].join(', ')} to the internet.`
+        : '';
     plan.push({
       action: 'keep-loadbalancer',
       option: 'loadbalancer',
-      services: [displayName(lb.object)],
-      text: `Keep ${displayName(lb.object)} as a LoadBalancer: it carries ${l4Ports.join(', ')} (${describePorts(lb)}), which an HTTP entry point cannot route. Teams standardising on Gateway API can use a TCPRoute/UDPRoute on an L4 Gateway (GA from v1.6).`,
+      services: [name],
+      text: `Keep ${name} as a LoadBalancer: it carries ${l4Ports.join(', ')} (${describePorts(lb)}), which an HTTP entry point cannot route.${guard} Teams standardising on Gateway API can use a TCPRoute/UDPRoute on an L4 Gateway (GA from v1.6).`,
     });
   }
   if (unclear.length > 0) {
+    const names = unclear.map((lb) => displayName(lb.object));
     plan.push({
       action: 'review',
       option: 'loadbalancer',
-      services: unclear.map((lb) => displayName(lb.object)),
-      text: `Say what ${unclear.map((lb) => displayName(lb.object)).join(', ')} carry: name the ports (http, grpc, tcp...) or set appProtocol, so they can be placed.`,
+      services: names,
+      text: `Say what ${names.join(', ')} carry: name the ports (http, grpc, tcp...) or set appProtocol, so they can be placed.`,
     });
   }
 
-  const after = lbs.length - cost.saved;
+  const monthlySaving = Math.round(saving * 100) / 100;
   return {
     recommended,
     summary: summarise(
@@ -64,16 +89,21 @@ export function adviseOnInventory(inventory: Inventory, settings: RuleSettings):
       http.length,
       layer4.length,
       recommended,
-      cost.savingMonthly,
+      monthlySaving,
       settings,
-      worthConsolidating,
+      consolidated,
     ),
     ranking,
+    weights,
     plan,
-    loadBalancers: { before: lbs.length, after },
-    monthlySaving: cost.savingMonthly,
+    loadBalancers: { before: lbs.length, after: lbs.length - saved },
+    monthlySaving,
     currency: settings.currency,
   };
+}
+
+function byLocation(a: LoadBalancerView, b: LoadBalancerView): number {
+  return a.object.file < b.object.file ? -1 : a.object.file > b.object.file ? 1 : a.typeLine - b.typeLine;
 }
 
 function requirementsOfHttp(inventory: Inventory, http: LoadBalancerView[]): Requirements {
@@ -96,11 +126,7 @@ function requirementsOfHttp(inventory: Inventory, http: LoadBalancerView[]): Req
       manyLoadBalancers: http.length >= 2,
       ingress: inventory.ingresses.length > 0,
       gatewayApi: inventory.gateways.length > 0,
-      ingressNginx: inventory.ingresses.some(
-        (ingress) =>
-          ingress.className === 'nginx' ||
-          Object.keys(ingress.object.annotations).some((key) => key.startsWith(INGRESS.ingressNginxPrefix)),
-      ),
+      ingressNginx: inventory.ingresses.some((ingress) => ingressNginxBinding(inventory, ingress) !== null),
     },
   };
   if (inventory.gateways.length > 0) requirements.multiProtocolStandard = true;
@@ -139,7 +165,7 @@ function summarise(
   const parts: string[] = [];
   if (worthConsolidating && recommended) {
     parts.push(
-      `Put the ${http} HTTP(S) load balancer(s) behind one ${OPTION_TITLES[recommended]} entry point, saving about ${formatMoney(saving, settings.currency)} a month.`,
+      `Put the ${http} HTTP(S) load balancer(s) behind a shared entry point (${OPTION_TITLES[recommended]} ranks first), saving about ${formatMoney(saving, settings.currency)} a month.`,
     );
   } else if (http === 1) {
     parts.push(

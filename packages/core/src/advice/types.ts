@@ -39,6 +39,8 @@ export interface SetAdvice {
   /** One or two sentences a reader can act on. */
   summary: string;
   ranking: RankedOption[];
+  /** The criterion weights the ranking used. */
+  weights: Weights;
   plan: PlanStep[];
   loadBalancers: { before: number; after: number };
   /** Indicative monthly saving of the plan. */

@@ -2,7 +2,15 @@
  * Whether a LoadBalancer Service faces the internet, and who provisions it, from its cloud
  * annotations and `spec.loadBalancerClass` (facts.md section 4).
  */
-import { AWS, AZURE, DIGITALOCEAN, GKE, METALLB, OTHER_INTERNAL } from '../known/annotations.js';
+import {
+  AWS,
+  AZURE,
+  DIGITALOCEAN,
+  GKE,
+  LOAD_BALANCER_SOURCE_RANGES,
+  METALLB,
+  OTHER_INTERNAL,
+} from '../known/annotations.js';
 import type { LoadBalancerProvider } from '../known/prices.js';
 
 export type Exposure = 'public' | 'internal' | 'unknown';
@@ -156,4 +164,24 @@ export function isPrivateAddress(ip: string): boolean {
   }
   const lower = ip.toLowerCase();
   return lower.startsWith('fc') || lower.startsWith('fd') || lower === '::1' || lower.startsWith('fe80:');
+}
+
+/**
+ * The client CIDRs the provider enforces: `spec.loadBalancerSourceRanges`, else the annotation, which
+ * cloud providers read only when the field is empty (`GetLoadBalancerSourceRanges` in k8s.io/cloud-provider).
+ */
+export function sourceRangesOf(
+  field: readonly string[] | null | undefined,
+  annotations: Readonly<Record<string, string>>,
+): string[] {
+  const split = (ranges: readonly string[]): string[] =>
+    ranges.map((range) => range.trim()).filter((range) => range !== '');
+  const fromField = split(field ?? []);
+  if (fromField.length > 0) return fromField;
+  return split((annotations[LOAD_BALANCER_SOURCE_RANGES] ?? '').split(','));
+}
+
+/** A prefix of length zero (`0.0.0.0/0`, `::/0`) matches every address of its family. */
+export function isAllowAllRange(range: string): boolean {
+  return /\/0+$/.test(range);
 }

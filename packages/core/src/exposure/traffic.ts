@@ -58,14 +58,17 @@ export function classifyPort(port: PortHints): PortClassification {
     return make('udp', 'protocol', describeUdp(port.port), sensitiveByNumber(port.port), false);
   if (transport === 'SCTP') return make('sctp', 'protocol', 'SCTP', false, false);
   const known = wellKnownPort(port.port);
-  if (known)
+  if (known) {
+    // The table's UDP ports (DNS, NTP, SIP...) arrive here only over TCP, which they also speak.
+    const overTcp = known.protocol === 'udp';
     return make(
-      known.protocol,
+      overTcp ? 'tcp' : known.protocol,
       'port-number',
-      known.what,
+      overTcp ? `${known.what} over TCP` : known.what,
       known.sensitive === true,
       known.heuristic === true,
     );
+  }
   return make('unknown', 'none', `port ${port.port}`, false, false);
 }
 

@@ -3,10 +3,16 @@
  * across the whole set (not per file or folder), keyed by kind, namespace and name.
  */
 import type { z } from 'zod';
-import { exposureOf } from '../exposure/exposure.js';
+import { exposureOf, sourceRangesOf } from '../exposure/exposure.js';
 import { classifyPort, trafficOf } from '../exposure/traffic.js';
 import { INGRESS } from '../known/annotations.js';
-import { GATEWAY_API_GROUP, ROUTE_KINDS, type RouteKind, WORKLOAD_KINDS } from '../known/api-versions.js';
+import {
+  GATEWAY_API_GROUP,
+  GATEWAY_API_KINDS,
+  ROUTE_KINDS,
+  type RouteKind,
+  WORKLOAD_KINDS,
+} from '../known/api-versions.js';
 import type { FileResult, HelmValuesFile, LoadProblem, LoadResult } from '../manifests/load.js';
 import { effectiveNamespace, lineOf, type ManifestObject, objectKey } from '../manifests/objects.js';
 import type { NodePath } from '../manifests/positions.js';
@@ -66,6 +72,10 @@ export interface Inventory {
   byKey: ReadonlyMap<string, ManifestObject[]>;
   /** Namespaces in which the set holds at least one object of a kind. */
   namespacesByKind: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Service views by `namespace/name` (namespace defaulted). */
+  servicesByName: ReadonlyMap<string, ServiceView[]>;
+  /** Workloads by namespace (defaulted), for selector matching without scanning the whole set. */
+  workloadsByNamespace: ReadonlyMap<string, WorkloadView[]>;
 }
 
 /** Builds the inventory from loaded manifests. */
@@ -90,6 +100,8 @@ export function buildInventory(loaded: LoadResult): Inventory {
     helmValues: loaded.helmValues,
     byKey: new Map(),
     namespacesByKind: new Map(),
+    servicesByName: new Map(),
+    workloadsByNamespace: new Map(),
   };
   const byKey = inventory.byKey as Map<string, ManifestObject[]>;
   const namespacesByKind = inventory.namespacesByKind as Map<string, Set<string>>;
@@ -98,15 +110,65 @@ export function buildInventory(loaded: LoadResult): Inventory {
     if (object.patchOf) inventory.patches.push(object);
     else {
       inventory.objects.push(object);
-      const key = objectKey(object.kind, effectiveNamespace(object), object.name);
+      const kind = indexedKind(object);
+      const key = objectKey(kind, effectiveNamespace(object), object.name);
       byKey.set(key, [...(byKey.get(key) ?? []), object]);
-      const namespaces = namespacesByKind.get(object.kind) ?? new Set<string>();
+      const namespaces = namespacesByKind.get(kind) ?? new Set<string>();
       namespaces.add(effectiveNamespace(object));
-      namespacesByKind.set(object.kind, namespaces);
+      namespacesByKind.set(kind, namespaces);
     }
     addTypedView(inventory, object);
   }
+  const servicesByName = inventory.servicesByName as Map<string, ServiceView[]>;
+  for (const service of inventory.services) {
+    const key = `${effectiveNamespace(service.object)}/${service.object.name}`;
+    servicesByName.set(key, [...(servicesByName.get(key) ?? []), service]);
+  }
+  const workloadsByNamespace = inventory.workloadsByNamespace as Map<string, WorkloadView[]>;
+  for (const workload of inventory.workloads) {
+    const namespace = effectiveNamespace(workload.object);
+    const list = workloadsByNamespace.get(namespace);
+    if (list) list.push(workload);
+    else workloadsByNamespace.set(namespace, [workload]);
+  }
   return inventory;
+}
+
+/** The readable Service views named `name` in `namespace`. */
+export function findServices(inventory: Inventory, namespace: string, name: string): ServiceView[] {
+  return inventory.servicesByName.get(`${namespace}/${name}`) ?? [];
+}
+
+/** API groups of the kinds references point at; the same kind name in another group is another thing. */
+const GROUPS_OF_KIND: Readonly<Record<string, readonly string[]>> = {
+  Service: [''],
+  Ingress: ['networking.k8s.io', 'extensions'],
+  IngressClass: ['networking.k8s.io'],
+  Deployment: ['apps', 'extensions'],
+  StatefulSet: ['apps'],
+  DaemonSet: ['apps', 'extensions'],
+  ReplicaSet: ['apps', 'extensions'],
+  ReplicationController: [''],
+  Job: ['batch'],
+  CronJob: ['batch'],
+  Pod: [''],
+  ...Object.fromEntries(GATEWAY_API_KINDS.map((kind) => [kind, [GATEWAY_API_GROUP]])),
+};
+
+/** The group of an apiVersion: `apps` for `apps/v1`, `` for `v1`. */
+export function apiGroupOf(apiVersion: string): string {
+  return apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
+}
+
+/**
+ * The kind an object is indexed under: its kind, unless another API group uses the same name (an
+ * Istio `Gateway`, a Knative `Service`), which is indexed as `Kind.group` so it never resolves a
+ * reference meant for the Kubernetes kind.
+ */
+function indexedKind(object: ManifestObject): string {
+  const groups = GROUPS_OF_KIND[object.kind];
+  const group = apiGroupOf(object.apiVersion);
+  return groups === undefined || groups.includes(group) ? object.kind : `${object.kind}.${group}`;
 }
 
 /** Objects of a kind by namespace and name, across the whole set. */
@@ -126,7 +188,7 @@ export function holdsKindIn(inventory: Inventory, kind: string, namespace: strin
 
 function addTypedView(inventory: Inventory, object: ManifestObject): void {
   const { kind, apiVersion } = object;
-  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
+  const group = apiGroupOf(apiVersion);
   if (kind === 'Service' && group === '') {
     const service = parse(inventory, object, serviceSchema);
     if (service) addService(inventory, object, service);
@@ -205,7 +267,7 @@ function addService(
     provider: verdict.provider,
     loadBalancerClass: spec.loadBalancerClass ?? null,
     loadBalancerIP: spec.loadBalancerIP ?? null,
-    sourceRanges: spec.loadBalancerSourceRanges ?? [],
+    sourceRanges: sourceRangesOf(spec.loadBalancerSourceRanges, object.annotations),
     typeLine: lineOf(object, ['spec', 'type']),
   });
 }

@@ -1,12 +1,13 @@
 /**
  * Service → pod resolution with Kubernetes' own semantics: a selector matches pod template labels in
  * the same namespace; `targetPort` defaults to `port`; a *named* targetPort must be declared by every
- * selected pod template (native sidecars included), while a numeric one works undeclared, since
- * declaring container ports is optional (kubernetes/website#26790).
+ * selected pod template (native sidecars included) with the Service port's protocol, as the endpoint
+ * controller's `FindPort` requires, while a numeric one works undeclared, since declaring container
+ * ports is optional (kubernetes/website#26790).
  */
 
 import { WORKLOAD_KINDS } from '../known/api-versions.js';
-import { effectiveNamespace } from '../manifests/objects.js';
+import { displayName, effectiveNamespace } from '../manifests/objects.js';
 import { holdsKindIn, type Inventory } from './inventory.js';
 import type { ServicePortView, ServiceView, WorkloadView } from './views.js';
 
@@ -19,7 +20,11 @@ export type Selection =
    * Nothing to judge: no selector (endpoints managed elsewhere), an ExternalName Service, or no
    * workloads of that namespace in the set (pods may come from a chart or operator outside it).
    */
-  | { status: 'unjudged'; reason: 'no-selector' | 'external-name' | 'namespace-not-in-set' };
+  | {
+      status: 'unjudged';
+      /** `invalid-workload`: nothing matches, but a workload of the namespace could not be read. */
+      reason: 'no-selector' | 'external-name' | 'namespace-not-in-set' | 'invalid-workload';
+    };
 
 /** Pod templates a Service selects. */
 export function selectWorkloads(inventory: Inventory, service: ServiceView): Selection {
@@ -30,12 +35,84 @@ export function selectWorkloads(inventory: Inventory, service: ServiceView): Sel
     return { status: 'unjudged', reason: 'namespace-not-in-set' };
   }
   const selector = Object.entries(service.selector);
-  const workloads = inventory.workloads.filter(
-    (workload) =>
-      effectiveNamespace(workload.object) === namespace &&
-      selector.every(([key, value]) => workload.podLabels[key] === value),
+  const workloads = workloadsIn(inventory, namespace).filter((workload) =>
+    selector.every(([key, value]) => workload.podLabels[key] === value),
   );
-  return workloads.length > 0 ? { status: 'matched', workloads } : { status: 'none' };
+  if (workloads.length > 0) return { status: 'matched', workloads };
+  // An unreadable workload (reported by manifest-invalid) may be the one the selector means; saying
+  // "selects no pods" would send the reader after the wrong object (kube-linter issue #249).
+  const unreadable = inventory.invalid.some(
+    ({ object }) =>
+      (WORKLOAD_KINDS as readonly string[]).includes(object.kind) && effectiveNamespace(object) === namespace,
+  );
+  return unreadable ? { status: 'unjudged', reason: 'invalid-workload' } : { status: 'none' };
+}
+
+/** Workloads (pod templates and Pods) of a namespace. */
+export function workloadsIn(inventory: Inventory, namespace: string): readonly WorkloadView[] {
+  return inventory.workloadsByNamespace.get(namespace) ?? [];
+}
+
+/** A pod template close to a selector, and how its labels differ from it. */
+export interface NearMiss {
+  workload: WorkloadView;
+  /**
+   * Selector labels the template sets to another value, or lacks (`found: null`); `foundUnder` is
+   * another key of the template that holds the wanted value (`app.kubernetes.io/name=api` for `app=api`).
+   */
+  differences: Array<{ key: string; wanted: string; found: string | null; foundUnder: string | null }>;
+}
+
+/**
+ * The pod templates of the Service's namespace closest to its selector: those that match part of it,
+ * or miss it by one label that looks like a slip (a similar value, or the value under another key);
+ * the ones with the fewest differences win.
+ */
+export function nearMisses(inventory: Inventory, service: ServiceView): NearMiss[] {
+  if (service.selector === null) return [];
+  const selector = Object.entries(service.selector);
+  const misses = workloadsIn(inventory, effectiveNamespace(service.object))
+    .map((workload) => {
+      const labels = Object.entries(workload.podLabels);
+      const differences = selector
+        .filter(([key, wanted]) => workload.podLabels[key] !== wanted)
+        .map(([key, wanted]) => ({
+          key,
+          wanted,
+          found: labels.find(([label]) => label === key)?.[1] ?? null,
+          foundUnder: labels.find(([label, value]) => label !== key && value === wanted)?.[0] ?? null,
+        }));
+      return { workload, differences };
+    })
+    .filter(({ differences }) => {
+      if (differences.length === 0) return false;
+      if (differences.length < selector.length) return true;
+      const [only] = differences;
+      return (
+        differences.length === 1 &&
+        only !== undefined &&
+        (only.found !== null ? isSimilar(only.found, only.wanted) : only.foundUnder !== null)
+      );
+    });
+  const fewest = Math.min(...misses.map((miss) => miss.differences.length));
+  return misses.filter((miss) => miss.differences.length === fewest);
+}
+
+/** Whether a label value looks like a slip for another: one contains the other, or a small edit. */
+function isSimilar(a: string, b: string): boolean {
+  if (a === '' || b === '') return false;
+  if (a.includes(b) || b.includes(a)) return true;
+  // Levenshtein distance, one row at a time.
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
+    }
+    previous = current;
+  }
+  return (previous[b.length] as number) <= Math.max(1, Math.floor(Math.max(a.length, b.length) / 4));
 }
 
 /** The Service port an Ingress or route backend names, by number or by name. */
@@ -56,14 +133,18 @@ export type TargetPortCheck =
   /** A numeric targetPort no container declares: works if the process listens, worth a look. */
   | { status: 'number-undeclared'; targetPort: number; workloads: WorkloadView[] };
 
-/** Checks one Service port's targetPort against the pod templates the Service selects. */
+/**
+ * Checks one Service port's targetPort against the pod templates the Service selects. A name must be
+ * declared with the Service port's protocol: the endpoint controller matches both (`FindPort` in
+ * kubernetes/kubernetes `pkg/api/v1/pod/util.go`).
+ */
 export function checkTargetPort(port: ServicePortView, workloads: readonly WorkloadView[]): TargetPortCheck {
-  const { targetPort } = port;
+  const { targetPort, protocol } = port;
   if (typeof targetPort === 'string' && !/^\d+$/.test(targetPort)) {
     const missing = workloads.filter(
       (workload) =>
         !workload.containers.some((container) =>
-          container.ports.some((declared) => declared.name === targetPort),
+          container.ports.some((declared) => declared.name === targetPort && declared.protocol === protocol),
         ),
     );
     return missing.length > 0
@@ -76,12 +157,89 @@ export function checkTargetPort(port: ServicePortView, workloads: readonly Workl
       // Only templates that declare ports at all: one that declares none tells us nothing.
       workload.containers.some((container) => container.ports.length > 0) &&
       !workload.containers.some((container) =>
-        container.ports.some((declared) => declared.containerPort === number),
+        container.ports.some(
+          (declared) => declared.containerPort === number && declared.protocol === protocol,
+        ),
       ),
   );
   return undeclared.length > 0
     ? { status: 'number-undeclared', targetPort: number, workloads: undeclared }
     : { status: 'ok' };
+}
+
+// --- Wording shared by the rules that report on Service → pod resolution ---------------------------
+
+/** A workload as messages name it: `Deployment shop/api`. */
+export function workloadName(workload: WorkloadView): string {
+  return `${workload.object.kind} ${displayName(workload.object)}`;
+}
+
+/** A Service port as messages name it: its name, else its number; `dns/UDP` when not TCP. */
+export function servicePortName(port: ServicePortView): string {
+  const name = port.name ?? String(port.port);
+  return port.protocol === 'TCP' ? name : `${name}/${port.protocol}`;
+}
+
+/** A Service's ports as `http/80, metrics/9090`, or `none`. */
+export function describeServicePorts(service: ServiceView): string {
+  if (service.ports.length === 0) return 'none';
+  return service.ports
+    .map((port) => (port.name ? `${port.name}/${port.port}` : String(port.port)))
+    .join(', ');
+}
+
+/** The kinds among some workloads, in a fixed order: `Deployment, StatefulSet or Pod`. */
+export function describeKinds(workloads: readonly WorkloadView[]): string {
+  const kinds = WORKLOAD_KINDS.filter((kind) => workloads.some((workload) => workload.object.kind === kind));
+  return joinWords(kinds.length > 0 ? kinds : ['pod template'], 'or');
+}
+
+/**
+ * Pod templates with the container ports they do declare, by name or by number:
+ * `Deployment shop/api (declares http, metrics)`. A port of another protocol than the Service
+ * port's is shown with it (`dns/UDP`), since it cannot serve this port.
+ */
+export function describeDeclaredPorts(
+  workloads: readonly WorkloadView[],
+  by: 'name' | 'number',
+  protocol: string,
+): string {
+  const described = workloads.map((workload) => {
+    const declared = new Set<string>();
+    for (const container of workload.containers) {
+      for (const port of container.ports) {
+        const label = by === 'name' ? port.name : String(port.containerPort);
+        if (label !== null) declared.add(port.protocol === protocol ? label : `${label}/${port.protocol}`);
+      }
+    }
+    const what =
+      declared.size > 0
+        ? `declares ${[...declared].join(', ')}`
+        : `declares no ${by === 'name' ? 'named ' : ''}ports`;
+    return `${workloadName(workload)} (${what})`;
+  });
+  return joinWords(described, 'and');
+}
+
+/** How the closest pod templates differ from a selector: `Deployment shop/api has app=api-v2 (not api)`. */
+export function describeNearMisses(misses: readonly NearMiss[], limit = 3): string {
+  const described = misses.slice(0, limit).map((miss) => {
+    const differences = miss.differences.map(({ key, wanted, found, foundUnder }) => {
+      if (found !== null) return `has ${key}=${found} (not ${wanted})`;
+      return foundUnder !== null
+        ? `has ${foundUnder}=${wanted} (not ${key}=${wanted})`
+        : `lacks ${key}=${wanted}`;
+    });
+    return `${workloadName(miss.workload)} ${differences.join(' and ')}`;
+  });
+  if (misses.length > limit) described.push(`${misses.length - limit} more`);
+  return described.join('; ');
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function joinWords(words: readonly string[], conjunction: 'and' | 'or'): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
 }
 
 /** Label selector as `key=value,key=value`, for messages. */

@@ -36,6 +36,7 @@ export interface LoadBalancerView extends ServiceView {
   provider: LoadBalancerProvider;
   loadBalancerClass: string | null;
   loadBalancerIP: string | null;
+  /** Client CIDRs the provider enforces (`loadBalancerSourceRanges`, else the annotation). */
   sourceRanges: string[];
   /** Line of `type: LoadBalancer` (in the patch file, for a Kustomize patch). */
   typeLine: number;

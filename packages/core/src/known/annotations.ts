@@ -95,3 +95,50 @@ export const IGNORE_ANNOTATION = 'ingress-advisor.io/ignore';
 
 /** external-dns hostnames: a hint for the host an HTTP Service is served under. */
 export const EXTERNAL_DNS_HOSTNAME = 'external-dns.alpha.kubernetes.io/hostname';
+
+/**
+ * Core Kubernetes annotation listing client CIDRs (comma-separated), read by cloud providers only
+ * when `spec.loadBalancerSourceRanges` is empty (k8s.io/api core/v1 `AnnotationLoadBalancerSourceRangesKey`).
+ */
+export const LOAD_BALANCER_SOURCE_RANGES = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+
+/**
+ * Annotations that pin a load balancer's address, replacing the deprecated `spec.loadBalancerIP`
+ * (facts.md sections 3 and 4).
+ */
+export const LOAD_BALANCER_ADDRESS = {
+  /** MetalLB: one address, or one per IP family, comma-separated. */
+  metallb: 'metallb.io/loadBalancerIPs',
+  /** GKE: the names (not the IPs) of reserved static addresses. */
+  gke: 'networking.gke.io/load-balancer-ip-addresses',
+  /** Azure (cloud-provider-azure): the IPv4 address; `-ipv6` is its twin. */
+  azure: 'service.beta.kubernetes.io/azure-load-balancer-ipv4',
+  /** AWS Load Balancer Controller: Elastic IP allocation ids, one per subnet, internet-facing NLBs only. */
+  awsEipAllocations: 'service.beta.kubernetes.io/aws-load-balancer-eip-allocations',
+} as const;
+
+/** MetalLB's annotation prefixes: the current one and the deprecated one it replaces. */
+export const METALLB_PREFIX = { current: 'metallb.io/', deprecated: 'metallb.universe.tf/' } as const;
+
+/**
+ * Ingress annotations showing that TLS is terminated at the cloud load balancer with a certificate
+ * the cloud holds, so the Ingress needs no `spec.tls` (AWS Load Balancer Controller, GKE Ingress).
+ */
+export const INGRESS_CLOUD_TLS = {
+  /** AWS LBC: ACM certificate ARNs for the ALB's HTTPS listener. */
+  awsCertificateArn: 'alb.ingress.kubernetes.io/certificate-arn',
+  /**
+   * AWS LBC: listener ports as JSON. An `HTTPS` entry without `certificate-arn` makes the controller
+   * discover ACM certificates from the Ingress hosts (LBC docs, guide/ingress/cert_discovery).
+   */
+  awsListenPorts: 'alb.ingress.kubernetes.io/listen-ports',
+  /** GKE Ingress: names of pre-shared Compute Engine SSL certificates. */
+  gkePreSharedCert: 'ingress.gcp.kubernetes.io/pre-shared-cert',
+  /** The same under the `networking.gke.io` prefix, as some manifests write it. */
+  gkePreSharedCertNetworking: 'networking.gke.io/pre-shared-cert',
+  /** GKE Ingress: ManagedCertificate objects (Google-managed certificates), comma-separated. */
+  gkeManagedCertificates: 'networking.gke.io/managed-certificates',
+} as const;
+
+/** GKE: the Ingress class (annotation) of an internal Application Load Balancer. */
+export const GKE_INTERNAL_INGRESS_CLASS = 'gce-internal';

@@ -22,6 +22,8 @@ export interface PatchReference {
   target?: PatchTarget;
   /** The kustomization that lists it. */
   listedBy: string;
+  /** The kustomization's `namespace:`, which kustomize sets on everything it builds. */
+  namespace?: string;
 }
 
 /** Whether a parsed document is a kustomization (by file name or by its kind). */
@@ -47,6 +49,7 @@ export function listPatchFiles(kustomizationPath: string, value: unknown): Patch
       path: posix.normalize(posix.join(dir, relative)),
       listedBy: kustomizationPath,
     };
+    if (typeof spec.namespace === 'string' && spec.namespace !== '') reference.namespace = spec.namespace;
     const parsedTarget = toTarget(target);
     if (parsedTarget) reference.target = parsedTarget;
     references.push(reference);

@@ -3,6 +3,7 @@
  * (with a reason a user can act on) or `error` (with line and column), and whatever could be read
  * is kept.
  */
+import { Buffer } from 'node:buffer';
 import { posix } from 'node:path';
 import {
   applyJsonPatch,
@@ -16,7 +17,8 @@ import {
 } from './kustomize.js';
 import type { ManifestObject, ObjectRef } from './objects.js';
 import { type ParsedDocument, parseYamlStream } from './parse-yaml.js';
-import { lineAt, type NodePath, type Position, type PositionTree } from './positions.js';
+import { lineAt, lineOfPosition, type NodePath, type Position, type PositionTree } from './positions.js';
+import { slimObject } from './slim.js';
 
 /** Largest file we read: 8 MiB, well above Kubernetes' 1.5 MiB object limit, yet bounded. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -41,8 +43,20 @@ export interface FileResult {
   line?: number;
   column?: number;
   /** How the file was read, when it is not a plain manifest. */
-  role?: 'kustomization' | 'kustomize-patch' | 'helm-values' | 'helm-template' | 'not-kubernetes';
+  role?: FileRole;
 }
+
+/** How a file was read, or why it was skipped. */
+export type FileRole =
+  | 'kustomization'
+  | 'kustomize-patch'
+  | 'helm-values'
+  | 'helm-template'
+  | 'not-kubernetes'
+  | 'excluded'
+  | 'empty'
+  | 'binary'
+  | 'too-large';
 
 /** A problem found while loading that belongs in the findings (not a reason to skip a file). */
 export interface LoadProblem {
@@ -101,7 +115,8 @@ export function loadManifests(sources: readonly SourceFile[]): LoadResult {
         'Kustomize kustomization: its patches are applied to their targets; for full fidelity pipe `kubectl kustomize DIR` into `ingress-advisor analyze -`.';
       for (const document of file.documents) {
         listInlinePatches(document.value).forEach((inline) => {
-          const line = document.position === null ? 1 : lineAt(document.position, ['patches', inline.index]);
+          const documentPosition = document.locate();
+          const line = documentPosition === null ? 1 : lineAt(documentPosition, ['patches', inline.index]);
           const inlineParsed = parseYamlStream(inline.text);
           for (const patchDocument of inlineParsed.documents) {
             pendingPatches.push({
@@ -111,6 +126,9 @@ export function loadManifests(sources: readonly SourceFile[]): LoadResult {
               // Lines inside an inline patch are not lines of the file: point at the entry.
               position: line,
               ...(inline.target ? { target: inline.target } : {}),
+              ...(kustomizationNamespace(document.value)
+                ? { namespace: kustomizationNamespace(document.value) }
+                : {}),
             });
           }
         });
@@ -125,8 +143,9 @@ export function loadManifests(sources: readonly SourceFile[]): LoadResult {
           file: source.path,
           doc: document.index,
           value: document.value,
-          position: document.position,
+          position: document.locate(),
           ...(patchReference.target ? { target: patchReference.target } : {}),
+          ...(patchReference.namespace ? { namespace: patchReference.namespace } : {}),
         });
       }
       continue;
@@ -153,7 +172,7 @@ export function loadManifests(sources: readonly SourceFile[]): LoadResult {
       result.role = 'helm-values';
       result.reason = 'read as Helm values';
       for (const document of file.documents) {
-        helmValues.push({ file: source.path, value: document.value, position: document.position });
+        helmValues.push({ file: source.path, value: document.value, position: document.locate() });
       }
       continue;
     }
@@ -168,20 +187,21 @@ export function loadManifests(sources: readonly SourceFile[]): LoadResult {
 
 function parseFile(source: SourceFile): ParsedFile {
   const result: FileResult = { path: source.path, status: 'analyzed', documents: 0 };
-  const skip = (reason: string, role?: FileResult['role']): ParsedFile => {
+  const skip = (role: FileRole, reason: string): ParsedFile => {
     result.status = 'skipped';
     result.reason = reason;
-    if (role) result.role = role;
+    result.role = role;
     return { source, result, documents: [] };
   };
   const { text } = source;
-  if (text.length > MAX_FILE_BYTES) {
+  if (utf8Length(text) > MAX_FILE_BYTES) {
     return skip(
+      'too-large',
       `larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit for one file; split it or analyse the objects you need.`,
     );
   }
-  if (looksBinary(text)) return skip('binary file, not YAML or JSON.');
-  if (text.trim() === '') return skip('empty file.');
+  if (looksBinary(text)) return skip('binary', 'binary file, not YAML or JSON.');
+  if (text.trim() === '') return skip('empty', 'empty file.');
 
   const { documents, problem } = parseYamlStream(text);
   const kept = documents.filter((document) => document.value !== null && document.value !== undefined);
@@ -189,14 +209,14 @@ function parseFile(source: SourceFile): ParsedFile {
   if (problem !== undefined) {
     if (text.includes('{{')) {
       return skip(
-        'Helm template: it contains `{{ }}` and is not YAML until rendered. Run `helm template CHART | ingress-advisor analyze -` to analyse what it renders.',
         'helm-template',
+        'Helm template: it contains `{{ }}` and is not YAML until rendered. Run `helm template CHART | ingress-advisor analyze -` to analyse what it renders.',
       );
     }
     if (problem.foreignTags && !kept.some((document) => isKubernetesObject(document.value))) {
       return skip(
-        `not a Kubernetes manifest: it uses custom YAML tags (${problem.message}).`,
         'not-kubernetes',
+        `not a Kubernetes manifest: it uses custom YAML tags (${problem.message}).`,
       );
     }
     result.status = 'error';
@@ -208,18 +228,20 @@ function parseFile(source: SourceFile): ParsedFile {
 }
 
 function collectObjects(document: ParsedDocument, file: string, into: ManifestObject[]): void {
-  const { value, position } = document;
+  const { value } = document;
   if (!isKubernetesObject(value)) return;
   const items = (value as { items?: unknown }).items;
   if (String(value.kind).endsWith('List') && Array.isArray(items)) {
+    // Items need their own lines: a List is rare enough to locate its nodes right away.
+    const position = document.locate();
     items.forEach((item, index) => {
       if (!isKubernetesObject(item)) return;
       const itemPosition = position === null ? null : positionOfItem(position, index);
-      into.push(toObject(item, file, document.index, itemPosition));
+      into.push(toObject(slimObject(item), file, document.index, itemPosition));
     });
     return;
   }
-  into.push(toObject(value, file, document.index, position));
+  into.push(new LoadedObject(slimObject(value), file, document.index, document.line, document.locate));
 }
 
 function positionOfItem(root: Position, index: number): Position {
@@ -241,39 +263,79 @@ function isPlainMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A loaded object. Its positions are located on first read (see ParsedDocument.locate): a class
+ * with a getter keeps every object the same shape, which plain objects with accessors would not.
+ */
+class LoadedObject implements ManifestObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace: string | null;
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly patchOf?: ObjectRef;
+  #located: Position | null | undefined;
+
+  constructor(
+    readonly raw: KubernetesLike,
+    readonly file: string,
+    readonly doc: number,
+    readonly line: number,
+    private readonly locate: () => Position | null,
+    patchOf?: ObjectRef,
+  ) {
+    const metadata = isPlainMapping(raw.metadata) ? raw.metadata : {};
+    this.apiVersion = raw.apiVersion;
+    this.kind = raw.kind;
+    this.name =
+      typeof metadata.name === 'string'
+        ? metadata.name
+        : typeof metadata.generateName === 'string'
+          ? `${metadata.generateName}*`
+          : '(unnamed)';
+    this.namespace =
+      typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : null;
+    this.annotations = stringEntries(metadata.annotations);
+    this.labels = stringEntries(metadata.labels);
+    if (patchOf) this.patchOf = patchOf;
+  }
+
+  get position(): Position | null {
+    if (this.#located === undefined) this.#located = this.locate();
+    return this.#located;
+  }
+}
+
+/** Builds an object from a position known now; see LoadedObject for the lazy case. */
 function toObject(
   value: KubernetesLike,
   file: string,
   doc: number,
   position: Position | null,
+  patchOf?: ObjectRef,
 ): ManifestObject {
-  const metadata = isPlainMapping(value.metadata) ? value.metadata : {};
-  const name =
-    typeof metadata.name === 'string'
-      ? metadata.name
-      : typeof metadata.generateName === 'string'
-        ? `${metadata.generateName}*`
-        : '(unnamed)';
-  return {
-    apiVersion: value.apiVersion,
-    kind: value.kind,
-    name,
-    namespace:
-      typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : null,
-    file,
-    line: position === null ? 1 : typeof position === 'number' ? position : position.line,
-    doc,
-    raw: value,
-    position,
-    annotations: stringEntries(metadata.annotations),
-    labels: stringEntries(metadata.labels),
-  };
+  const line = position === null ? 1 : lineOfPosition(position);
+  return new LoadedObject(value, file, doc, line, () => position, patchOf);
 }
 
-/** Keeps string values only: wrong types are reported by the schema check, not trusted here. */
-function stringEntries(value: unknown): Record<string, string> {
+const NO_ENTRIES: Readonly<Record<string, string>> = Object.freeze(Object.create(null));
+
+/**
+ * Keeps string values only: wrong types are reported by the schema check, not trusted here. The
+ * common case (all strings) returns the mapping itself rather than a copy.
+ */
+function stringEntries(value: unknown): Readonly<Record<string, string>> {
+  if (!isPlainMapping(value)) return NO_ENTRIES;
+  let allStrings = true;
+  for (const key in value) {
+    if (typeof value[key] !== 'string') {
+      allStrings = false;
+      break;
+    }
+  }
+  if (allStrings) return value as Record<string, string>;
   const entries: Record<string, string> = Object.create(null);
-  if (!isPlainMapping(value)) return entries;
   for (const [key, entry] of Object.entries(value)) {
     if (typeof entry === 'string') entries[key] = entry;
   }
@@ -290,6 +352,20 @@ interface PendingPatch {
   value: unknown;
   position: Position | null;
   target?: PatchTarget;
+  /** The listing kustomization's `namespace:`, set on what it builds. */
+  namespace?: string;
+}
+
+function kustomizationNamespace(value: unknown): string | undefined {
+  const namespace = isPlainMapping(value) ? value.namespace : undefined;
+  return typeof namespace === 'string' && namespace !== '' ? namespace : undefined;
+}
+
+/** The object as kustomize would emit it: in the kustomization's namespace when it sets one. */
+function inNamespace(raw: KubernetesLike, namespace: string | undefined): KubernetesLike {
+  if (namespace === undefined) return raw;
+  const metadata = isPlainMapping(raw.metadata) ? raw.metadata : {};
+  return { ...raw, metadata: { ...metadata, namespace } };
 }
 
 function applyPatch(patch: PendingPatch, objects: readonly ManifestObject[]): ManifestObject[] {
@@ -313,20 +389,18 @@ function applyPatch(patch: PendingPatch, objects: readonly ManifestObject[]): Ma
       (wanted.namespace === undefined || object.namespace === wanted.namespace),
   );
   const position = json ? positionOfJsonPatch(json, patch.position) : patch.position;
-  const line = position === null ? 1 : typeof position === 'number' ? position : position.line;
   if (targets.length === 0) {
     if (json !== undefined || wanted.name === undefined) return [];
     // The patch's target lives outside the analysed files: read the patch as far as it goes.
     const raw = { apiVersion: 'v1', ...(patch.value as Record<string, unknown>) } as KubernetesLike;
-    const object = toObject(raw, patch.file, patch.doc, position);
-    return [{ ...object, line, patchOf: { ...refOf(object) } }];
+    const unpatched = toObject(raw, patch.file, patch.doc, position);
+    return [toObject(inNamespace(raw, patch.namespace), patch.file, patch.doc, position, refOf(unpatched))];
   }
   return targets.map((target) => {
     const raw = (
       json ? applyJsonPatch(target.raw, json) : strategicMerge(target.raw, patch.value)
     ) as KubernetesLike;
-    const object = toObject(raw, patch.file, patch.doc, position);
-    return { ...object, line, patchOf: refOf(target) };
+    return toObject(inNamespace(raw, patch.namespace), patch.file, patch.doc, position, refOf(target));
   });
 }
 
@@ -368,11 +442,19 @@ function isHelmValuesFile(path: string): boolean {
   return /^values(?:[-._][\w.-]*)?\.ya?ml$/i.test(posix.basename(normalise(path)));
 }
 
+/** UTF-8 size of a text, counted only when it could be over the cap (a UTF-16 unit is at most 3 bytes). */
+function utf8Length(text: string): number {
+  return text.length * 3 <= MAX_FILE_BYTES ? text.length : Buffer.byteLength(text, 'utf8');
+}
+
 function looksBinary(text: string): boolean {
-  const head = text.slice(0, 8192);
-  if (head.includes('\u0000')) return true;
+  const end = Math.min(text.length, 8192);
   let replacement = 0;
-  for (const char of head) if (char === '\uFFFD') replacement++;
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0) return true;
+    if (code === 0xfffd) replacement++;
+  }
   return replacement > 8;
 }
 

@@ -21,8 +21,11 @@ export interface SourceLocation {
 export interface ManifestObject extends ObjectRef, SourceLocation {
   /** The object as parsed. Rules read typed views of it built by the inventory. */
   raw: Record<string, unknown>;
-  /** Positions of the object's nodes (for an item of a `kind: List`, of that item). */
-  position: Position | null;
+  /**
+   * Positions of the object's nodes (for an item of a `kind: List`, of that item). Located on first
+   * read, so objects nobody reports on cost nothing.
+   */
+  readonly position: Position | null;
   annotations: Readonly<Record<string, string>>;
   labels: Readonly<Record<string, string>>;
   /**

@@ -2,22 +2,20 @@
  * YAML text to documents, with source positions and bounded work. Built on js-yaml's event API so
  * the text is tokenised once: the same events give both the values and their lines.
  */
-import {
-  CORE_SCHEMA,
-  constructFromEvents,
-  EVENT_ID,
-  type Event,
-  getScalarValue,
-  mergeTag,
-  parseEvents,
-  YAMLException,
-} from 'js-yaml';
+import { createRequire } from 'node:module';
+import type * as JsYaml from 'js-yaml';
+import type { Event } from 'js-yaml';
 import { LineIndex, type Position, type PositionTree } from './positions.js';
 
 /** Deepest collection nesting we parse; real manifests (CRD schemas included) stay far below. */
 export const MAX_NESTING_DEPTH = 100;
 /** Most nodes one document may expand to once aliases are followed (an "alias bomb" guard). */
 export const MAX_EXPANDED_NODES = 200_000;
+
+// js-yaml's ESM build parses about 3x slower than its CommonJS build on Node 20 (same version, same
+// text; see bench/README.md), so the core loads the CommonJS build.
+const { CORE_SCHEMA, constructFromEvents, EVENT_ID, getScalarValue, mergeTag, parseEvents, YAMLException } =
+  createRequire(import.meta.url)('js-yaml') as typeof JsYaml;
 
 const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 
@@ -26,8 +24,14 @@ export interface ParsedDocument {
   /** 0-based index of the document in its file. */
   index: number;
   value: unknown;
-  /** Positions of the document's nodes; null for an empty document. */
-  position: Position | null;
+  /** 1-based line where the document's content starts. */
+  line: number;
+  /**
+   * Positions of the document's nodes; null for an empty document. Computed on first use, by
+   * parsing the file again: most objects never need more than their first line, and keeping a
+   * position tree for every node of every file would double the work and the memory.
+   */
+  locate(): Position | null;
   /** Keys written twice in one mapping; the last one wins, as with `kubectl apply`. */
   duplicateKeys: Array<{ key: string; line: number }>;
 }
@@ -53,30 +57,28 @@ export interface ParseResult {
  * the rest of the file.
  */
 export function parseYamlStream(text: string): ParseResult {
-  const lines = new LineIndex(text);
   try {
-    return { documents: parseChunk(text, lines, 0) };
+    return { documents: parseChunk(text, 1, 0) };
   } catch (error) {
-    const problem = toProblem(error, lines, 0);
-    const documents = parseDocumentByDocument(text, lines);
+    const problem = toProblem(error, new LineIndex(text));
+    const documents = parseDocumentByDocument(text);
     return { documents, problem };
   }
 }
 
 /** Recovery path: parse each `---` section alone and keep what parses. */
-function parseDocumentByDocument(text: string, lines: LineIndex): ParsedDocument[] {
+function parseDocumentByDocument(text: string): ParsedDocument[] {
   const documents: ParsedDocument[] = [];
   const separator = /^---(?:[ \t].*)?$/gm;
   const starts = [0];
   for (let match = separator.exec(text); match !== null; match = separator.exec(text)) {
     if (match.index > 0) starts.push(match.index);
   }
+  const lines = new LineIndex(text);
   starts.forEach((start, chunkIndex) => {
     const end = starts[chunkIndex + 1] ?? text.length;
-    // Pad with the text's own newlines blanked, so offsets (and lines) stay those of the whole file.
-    const chunk = text.slice(0, start).replace(/[^\n]/g, ' ') + text.slice(start, end);
     try {
-      for (const document of parseChunk(chunk, lines, chunkIndex)) {
+      for (const document of parseChunk(text.slice(start, end), lines.line(start), chunkIndex)) {
         if (document.value !== null && document.value !== undefined) documents.push(document);
       }
     } catch {
@@ -86,18 +88,55 @@ function parseDocumentByDocument(text: string, lines: LineIndex): ParsedDocument
   return documents.map((document, index) => ({ ...document, index }));
 }
 
-function parseChunk(text: string, lines: LineIndex, firstIndex: number): ParsedDocument[] {
+function parseChunk(text: string, firstLine: number, firstIndex: number): ParsedDocument[] {
+  const lines = new LineIndex(text, firstLine);
   const events = parseEvents(text, { maxDepth: MAX_NESTING_DEPTH });
-  const walked = walkDocuments(events, text, lines);
-  // Duplicate keys are accepted (last wins) and reported by us with their line, instead of failing
-  // the whole file as js-yaml's strict default would.
-  const values = constructFromEvents(events, { source: text, schema: SCHEMA, json: true, maxAliases: -1 });
-  return values.map((value, index) => ({
-    index: firstIndex + index,
-    value,
-    position: walked[index]?.position ?? null,
-    duplicateKeys: walked[index]?.duplicateKeys ?? [],
-  }));
+  // Aliases can make a small text expand into a huge tree: measure before constructing.
+  if (events.some((event) => event.type === EVENT_ID.ALIAS)) walkDocuments(events, text, lines);
+  let values: unknown[];
+  let walked: WalkedDocument[] | undefined;
+  try {
+    values = constructFromEvents(events, { source: text, schema: SCHEMA, maxAliases: -1 });
+  } catch (error) {
+    if (!(error instanceof YAMLException) || !/duplicated mapping key/.test(error.reason)) throw error;
+    // Duplicate keys are accepted (last wins, as kubectl does) and reported by us with their line,
+    // instead of failing the whole file as js-yaml's strict default would.
+    values = constructFromEvents(events, { source: text, schema: SCHEMA, json: true, maxAliases: -1 });
+    walked = walkDocuments(events, text, lines);
+  }
+  const starts = documentStarts(events);
+  let positions: Array<Position | null> | undefined = walked?.map((document) => document.position);
+  const allPositions = (): Array<Position | null> => {
+    positions ??= walkDocuments(parseEvents(text, { maxDepth: MAX_NESTING_DEPTH }), text, lines).map(
+      (document) => document.position,
+    );
+    return positions;
+  };
+  return values.map((value, index) => {
+    const start = starts[index] ?? -1;
+    return {
+      index: firstIndex + index,
+      value,
+      line: start >= 0 ? lines.line(start) : 1,
+      locate: () => allPositions()[index] ?? null,
+      duplicateKeys: walked?.[index]?.duplicateKeys ?? [],
+    };
+  });
+}
+
+/** Offset of each document's content node (-1 for an empty document). */
+function documentStarts(events: Event[]): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    if ((events[i] as Event).type !== EVENT_ID.DOCUMENT) continue;
+    const content = events[i + 1] as Event | undefined;
+    if (content === undefined) starts.push(-1);
+    else if (content.type === EVENT_ID.MAPPING || content.type === EVENT_ID.SEQUENCE)
+      starts.push(content.start);
+    else if (content.type === EVENT_ID.SCALAR) starts.push(content.valueStart);
+    else starts.push(-1);
+  }
+  return starts;
 }
 
 interface WalkedDocument {
@@ -145,7 +184,7 @@ function walkDocuments(events: Event[], text: string, lines: LineIndex): WalkedD
         const name = text.slice(event.anchorStart, event.anchorEnd);
         const target = anchors.get(name);
         if (target === undefined) {
-          YAMLException.throwAt(
+          return YAMLException.throwAt(
             text,
             event.anchorStart,
             `alias *${name} refers to an anchor that is not defined before it`,
@@ -213,7 +252,7 @@ function lineOfPositionValue(position: Position): number {
   return typeof position === 'number' ? position : position.line;
 }
 
-function toProblem(error: unknown, lines: LineIndex, offsetLines: number): ParseProblem {
+function toProblem(error: unknown, lines: LineIndex): ParseProblem {
   if (error instanceof YAMLException) {
     const mark = error.mark;
     const position = mark ? lines.lineAndColumn(mark.position) : { line: 1, column: 1 };
@@ -222,7 +261,7 @@ function toProblem(error: unknown, lines: LineIndex, offsetLines: number): Parse
       message: /maxDepth/.test(reason)
         ? `the YAML nests deeper than ${MAX_NESTING_DEPTH} levels; refusing to read it`
         : reason,
-      line: position.line + offsetLines,
+      line: position.line,
       column: position.column,
       ...(/unknown .*tag/i.test(reason) ? { foreignTags: true } : {}),
     };

@@ -62,7 +62,11 @@ export function positionAt(root: Position, path: NodePath): Position | undefined
 export class LineIndex {
   private readonly starts: number[] = [0];
 
-  constructor(text: string) {
+  /** `firstLine` is the line number of the text's first line, for a part of a larger file. */
+  constructor(
+    text: string,
+    private readonly firstLine = 1,
+  ) {
     let index = text.indexOf('\n');
     while (index !== -1) {
       this.starts.push(index + 1);
@@ -79,12 +83,12 @@ export class LineIndex {
       if ((this.starts[mid] as number) <= offset) low = mid;
       else high = mid - 1;
     }
-    return low + 1;
+    return low + this.firstLine;
   }
 
   /** 1-based line and column of a 0-based offset. */
   lineAndColumn(offset: number): { line: number; column: number } {
     const line = this.line(offset);
-    return { line, column: offset - (this.starts[line - 1] as number) + 1 };
+    return { line, column: offset - (this.starts[line - this.firstLine] as number) + 1 };
   }
 }

@@ -55,6 +55,7 @@ function selectFiles(
       excluded.push({
         path: source.path,
         status: 'skipped',
+        role: 'excluded',
         reason: 'excluded by the configuration (include/exclude).',
         documents: 0,
       });
@@ -124,39 +125,45 @@ function buildReport(
   suppressed: number,
   settings: RuleSettings,
 ): Report {
-  const resources = inventory.objects.map(resourceEntry);
-  const loadBalancers = inventory.loadBalancers.map((lb) => ({
-    ...resourceEntry(lb.object.patchOf ? { ...lb.object, ...lb.object.patchOf } : lb.object),
-    file: lb.object.file,
-    line: lb.typeLine,
-    doc: lb.object.doc,
-    ports: lb.ports.map((port) => ({
-      name: port.name,
-      port: port.port,
-      targetPort: port.targetPort,
-      protocol: port.protocol,
-      appProtocol: port.appProtocol,
-      detected: port.classification.protocol,
-      what: port.classification.what,
-    })),
-    traffic: lb.traffic,
-    exposure: lb.exposure,
-    exposureReason: lb.exposureReason,
-    loadBalancerClass: lb.loadBalancerClass,
-    provider: lb.provider,
-    monthlyCost: monthlyPriceOf(lb, settings),
-    ...(lb.object.patchOf ? { patchOf: lb.object.patchOf } : {}),
-  }));
-  const ingresses = inventory.ingresses.map((ingress) => ({
-    ...resourceEntry(ingress.object),
-    ingressClassName: ingress.className,
-    hosts: ingress.hosts,
-    tls: ingress.tls,
-    backends: ingress.backends.map((backend) => ({ service: backend.service, port: backend.port })),
-  }));
+  const resources = inventory.objects.map(resourceEntry).sort(byLocation);
+  const loadBalancers = inventory.loadBalancers
+    .map((lb) => ({
+      // A patched Service is reported under its target's name, at the line of the patch.
+      ...refOf(lb.object.patchOf ?? lb.object),
+      file: lb.object.file,
+      line: lb.typeLine,
+      doc: lb.object.doc,
+      ports: lb.ports.map((port) => ({
+        name: port.name,
+        port: port.port,
+        targetPort: port.targetPort,
+        protocol: port.protocol,
+        appProtocol: port.appProtocol,
+        detected: port.classification.protocol,
+        what: port.classification.what,
+      })),
+      traffic: lb.traffic,
+      exposure: lb.exposure,
+      exposureReason: lb.exposureReason,
+      loadBalancerClass: lb.loadBalancerClass,
+      provider: lb.provider,
+      monthlyCost: monthlyPriceOf(lb, settings),
+      ...(lb.object.patchOf ? { patchOf: lb.object.patchOf } : {}),
+    }))
+    .sort(byLocation);
+  const ingresses = inventory.ingresses
+    .map((ingress) => ({
+      ...resourceEntry(ingress.object),
+      ingressClassName: ingress.className,
+      hosts: ingress.hosts,
+      tls: ingress.tls,
+      backends: ingress.backends.map((backend) => ({ service: backend.service, port: backend.port })),
+    }))
+    .sort(byLocation);
   const gatewayApi = inventory.objects
     .filter((object) => object.apiVersion.startsWith(`${GATEWAY_API_GROUP}/`))
-    .map(resourceEntry);
+    .map(resourceEntry)
+    .sort(byLocation);
   const count = (status: FileResult['status']): number =>
     files.filter((file) => file.status === status).length;
   const severityCount = (severity: Severity): number =>
@@ -196,11 +203,24 @@ function buildReport(
 }
 
 function resourceEntry(object: ManifestObject): ResourceEntry {
-  return { ...refOf(object), file: object.file, line: object.line, doc: object.doc };
+  return {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    name: object.name,
+    namespace: object.namespace,
+    file: object.file,
+    line: object.line,
+    doc: object.doc,
+  };
 }
 
 function refOf(object: ObjectRef): ObjectRef {
   return { apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace };
+}
+
+/** Report lists are sorted by file and line, so the same input gives the same bytes. */
+function byLocation(a: ResourceEntry, b: ResourceEntry): number {
+  return compare(a.file, b.file) || a.line - b.line || a.doc - b.doc;
 }
 
 function compare(a: string, b: string): number {

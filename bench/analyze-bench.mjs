@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+/**
+ * `pnpm bench`: analyse a generated corpus (~2,000 files, ~20,000 objects) and compare with a bare
+ * js-yaml `loadAll` of the same text in the same run. Each measurement runs in its own child process
+ * so peak RSS is that measurement's own. Targets: analyze/loadAll ≤ 1.5, peak RSS < 300 MiB.
+ */
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { generateCorpus } from './corpus.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const TARGET_RATIO = 1.5;
+const TARGET_RSS_MIB = 300;
+const here = fileURLToPath(import.meta.url);
+
+async function child(mode) {
+  const corpus = generateCorpus();
+  const sources = corpus.map(({ path, text }) => ({ path, text }));
+  let work;
+  if (mode === 'loadAll') {
+    // The baseline: js-yaml as the core resolves it, with its default options.
+    const require = createRequire(new URL('../packages/core/package.json', import.meta.url));
+    const { loadAll } = await import(require.resolve('js-yaml'));
+    work = () => {
+      let documents = 0;
+      for (const source of sources) documents += loadAll(source.text).length;
+      return documents;
+    };
+  } else {
+    const { analyze } = await import('../packages/core/dist/index.js');
+    work = () => analyze(sources).resources.length;
+  }
+  const started = process.hrtime.bigint();
+  const count = work();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const objects = corpus.reduce((sum, file) => sum + file.objects, 0);
+  const bytes = sources.reduce((sum, source) => sum + source.text.length, 0);
+  process.stdout.write(
+    JSON.stringify({
+      mode,
+      ms,
+      count,
+      objects,
+      files: corpus.length,
+      bytes,
+      maxRssKiB: process.resourceUsage().maxRSS,
+    }),
+  );
+}
+
+function measure(mode) {
+  return JSON.parse(execFileSync(process.execPath, [here, '--child', mode], { encoding: 'utf8' }));
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function main() {
+  if (process.argv[2] === '--child') return child(process.argv[3]);
+  const loadAllRuns = [];
+  const analyzeRuns = [];
+  // Alternate so both see the same machine conditions.
+  for (let i = 0; i < RUNS; i++) {
+    loadAllRuns.push(measure('loadAll'));
+    analyzeRuns.push(measure('analyze'));
+  }
+  const base = median(loadAllRuns.map((run) => run.ms));
+  const ours = median(analyzeRuns.map((run) => run.ms));
+  const rssMiB = Math.max(...analyzeRuns.map((run) => run.maxRssKiB)) / 1024;
+  const { objects, files, bytes, count } = analyzeRuns[0];
+  const ratio = ours / base;
+  const lines = [
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    `corpus: ${files} files, ${objects} objects (${count} reported), ${(bytes / 2 ** 20).toFixed(1)} MiB`,
+    `analyze: ${ours.toFixed(0)} ms median of ${RUNS} (${Math.round(objects / (ours / 1000))} objects/s)`,
+    `loadAll: ${base.toFixed(0)} ms median of ${RUNS} (bare js-yaml, same text)`,
+    `ratio analyze/loadAll: ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO})`,
+    `peak RSS of analyze: ${rssMiB.toFixed(0)} MiB (target < ${TARGET_RSS_MIB} MiB)`,
+  ];
+  console.log(lines.join('\n'));
+  const failed = [];
+  if (ratio > TARGET_RATIO) failed.push(`ratio ${ratio.toFixed(2)} > ${TARGET_RATIO}`);
+  if (rssMiB >= TARGET_RSS_MIB) failed.push(`peak RSS ${rssMiB.toFixed(0)} MiB ≥ ${TARGET_RSS_MIB} MiB`);
+  if (failed.length > 0) {
+    console.error(`bench targets missed: ${failed.join('; ')}`);
+    process.exitCode = 1;
+  }
+}
+
+await main();

@@ -1,0 +1,273 @@
+/** `ingress-advisor analyze`: manifests in, a report out (text, JSON, Markdown or SARIF). */
+import { resolve } from 'node:path';
+import {
+  analyze,
+  CONFIG_FILE_NAME,
+  type Config,
+  DEFAULT_CONFIG,
+  parseConfig,
+  type Report,
+  renderJson,
+  renderMarkdown,
+  renderSarif,
+  renderText,
+} from '@ingress-advisor/core';
+import type { CliDeps } from '../deps.js';
+import { describeFileError, isUsageError, UsageError } from '../errors.js';
+import { collectSources, decodeManifest, STDIN_PATH } from '../input/collect-sources.js';
+import { shouldUseColor } from '../output/color.js';
+import { defineCommand, EXIT, type ExitCode } from './definitions.js';
+import { type OptionSpecs, parseOptions } from './internal/parse-options.js';
+
+/** Report formats of `--format`. */
+export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Levels of `--fail-on`; `never` is the default. */
+export const FAIL_ON_LEVELS = ['warning', 'error', 'never'] as const;
+export type FailOn = (typeof FAIL_ON_LEVELS)[number];
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  config: { type: 'string', short: 'c' },
+  'fail-on': { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  verbose: { type: 'boolean', short: 'v' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpecs;
+
+const HELP_HINT = 'Run `ingress-advisor analyze --help` for usage.';
+
+/** The `--help` text of `analyze`. */
+export function analyzeHelp(): string {
+  return `Usage: ingress-advisor analyze [PATH... | -] [options]
+
+Reads Kubernetes manifests and reports every LoadBalancer Service (HTTP or L4, public or
+internal), Ingress and Gateway API object, the findings about them, and whether Ingress,
+LoadBalancer Services or Gateway API suit the set.
+
+Arguments:
+  PATH                 A file or a directory (default: the current directory). Directories are
+                       searched recursively for *.yaml, *.yml, *.json and Kustomization files.
+  -                    Read a multi-document YAML stream from standard input, reported as
+                       ${STDIN_PATH}.
+
+Options:
+  -f, --format FORMAT  Report format: text (default), json, markdown or sarif.
+  -c, --config FILE    Configuration file. Default: ${CONFIG_FILE_NAME} in the current
+                       directory, when there is one.
+      --fail-on LEVEL  Exit with 1 when there is a finding at LEVEL or above: warning, error,
+                       or never (default). A file that cannot be parsed counts as an error.
+  -o, --output FILE    Write the report to FILE instead of standard output.
+  -v, --verbose        Text format: list every file, including quietly skipped ones.
+      --no-color       No colours. Text output is coloured only when standard output is a
+                       terminal and NO_COLOR is unset; FORCE_COLOR=1 forces colours.
+  -h, --help           Show this help.
+
+What is read:
+  In directories, hidden files and directories (names starting with ".") and node_modules are
+  skipped; a path named on the command line is always read. Symbolic links to files are read,
+  symbolic links to directories are not followed. Files over 8 MiB are not read and are reported
+  as skipped. Report paths, and the include/exclude globs of the configuration, are relative to
+  the current directory (files outside it given by an absolute path keep that path); standard
+  input is always analysed.
+  Helm templates (with {{ }}) are skipped and Kustomize patches are applied to the objects they
+  target as far as the files say; for full fidelity, pipe the rendered output in with "-".
+
+Examples:
+  ingress-advisor analyze k8s/
+  helm template my-chart ./chart | ingress-advisor analyze -
+  kubectl kustomize overlays/prod | ingress-advisor analyze -
+  ingress-advisor analyze . --format sarif --output results.sarif
+  ingress-advisor analyze deploy/ --format json --fail-on warning
+
+Exit status: 0 on success, 1 when --fail-on trips, 2 on a usage error (unknown option or
+value, a missing or unreadable path, an invalid configuration file).
+`;
+}
+
+/** The options of one run, validated. */
+interface AnalyzeArgs {
+  paths: string[];
+  format: Format;
+  configFile: string | undefined;
+  failOn: FailOn;
+  output: string | undefined;
+  verbose: boolean;
+  noColor: boolean;
+}
+
+/** `analyze`: see `analyzeHelp`. */
+export const analyzeCommand = defineCommand({
+  name: 'analyze',
+  synopsis: '[PATH... | -]',
+  summary: 'Analyse manifests: load balancers, Ingresses, Gateway API, findings and advice.',
+  available: true,
+  help: analyzeHelp,
+  run: runAnalyze,
+});
+
+/** Runs `analyze` with the arguments after the command name. */
+export async function runAnalyze(deps: CliDeps, args: readonly string[]): Promise<ExitCode> {
+  try {
+    const { values, positionals } = parseOptions(args, OPTIONS, HELP_HINT);
+    if (values.help === true) {
+      deps.stdout.write(analyzeHelp());
+      return EXIT.ok;
+    }
+    const options = validate(values, positionals);
+    const config = await loadConfig(deps, options.configFile);
+    const collected = await collectSources(options.paths, deps);
+    if (collected.problems.length > 0) {
+      for (const problem of collected.problems) deps.stderr.write(`${problem}\n`);
+      deps.stderr.write('Check the paths and run again; no report was written.\n');
+      return EXIT.usage;
+    }
+    for (const directory of collected.emptyDirectories) {
+      deps.stderr.write(`No *.yaml, *.yml, *.json or Kustomization files found in ${directory}.\n`);
+    }
+
+    const report = analyze(collected.sources, { config: withStdinIncluded(config, collected.usedStdin) });
+    const rendered = render(report, options, deps);
+    if (options.output === undefined) deps.stdout.write(rendered);
+    else {
+      try {
+        await deps.fs.writeFile(resolve(deps.cwd, options.output), rendered);
+      } catch (error) {
+        throw new UsageError(`Cannot write the report to ${options.output}: ${describeFileError(error)}.`);
+      }
+    }
+    return checkFailOn(report, options.failOn, deps);
+  } catch (error) {
+    if (!isUsageError(error)) throw error;
+    deps.stderr.write(`${error.message}\n`);
+    for (const hint of error.hints) deps.stderr.write(`${hint}\n`);
+    return EXIT.usage;
+  }
+}
+
+function validate(values: Record<string, string | boolean | undefined>, positionals: string[]): AnalyzeArgs {
+  const format = oneOf(values.format, FORMATS, '--format', 'text');
+  const failOn = oneOf(values['fail-on'], FAIL_ON_LEVELS, '--fail-on', 'never');
+  const text = (value: string | boolean | undefined, flag: string): string | undefined => {
+    if (value === '') throw new UsageError(`Option ${flag} needs a value.`, [HELP_HINT]);
+    return typeof value === 'string' ? value : undefined;
+  };
+  return {
+    paths: positionals,
+    format,
+    failOn,
+    configFile: text(values.config, '--config'),
+    output: text(values.output, '--output'),
+    verbose: values.verbose === true,
+    noColor: values['no-color'] === true,
+  };
+}
+
+function oneOf<T extends string>(
+  value: string | boolean | undefined,
+  allowed: readonly T[],
+  flag: string,
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`Unknown value "${String(value)}" for ${flag}; use one of ${allowed.join(', ')}.`, [
+    HELP_HINT,
+  ]);
+}
+
+/**
+ * The configuration: `--config FILE` (which must exist), else `.ingress-advisor.yml` in the working
+ * directory when there is one, else the defaults.
+ */
+async function loadConfig(deps: CliDeps, configFile: string | undefined): Promise<Config> {
+  const shownAs = configFile ?? CONFIG_FILE_NAME;
+  const absolute = resolve(deps.cwd, shownAs);
+  let bytes: Uint8Array;
+  try {
+    const stat = await deps.fs.stat(absolute);
+    if (stat.kind === 'directory') throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    bytes = await deps.fs.readFile(absolute, MAX_CONFIG_BYTES + 1);
+  } catch (error) {
+    const missing = (error as { code?: unknown }).code === 'ENOENT';
+    if (configFile === undefined && missing) return DEFAULT_CONFIG;
+    throw new UsageError(`Cannot read the configuration file ${shownAs}: ${describeFileError(error)}.`);
+  }
+  if (bytes.length > MAX_CONFIG_BYTES) {
+    throw new UsageError(`The configuration file ${shownAs} is larger than 1 MiB; is it the right file?`);
+  }
+  const parsed = parseConfig(decodeManifest(bytes));
+  if (parsed.ok) return parsed.config;
+  const lines = parsed.problems.map(
+    (problem) => `  ${problem.path === '' ? '(file)' : problem.path}: ${problem.message}`,
+  );
+  throw new UsageError(`The configuration file ${shownAs} is not valid:\n${lines.join('\n')}`, [
+    'Correct it and run again, or pass another file with --config FILE.',
+  ]);
+}
+
+/** A configuration is a few lines; anything this large is the wrong file. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * include/exclude globs select repository files; piped input is always analysed, so `<stdin>` is
+ * added to a non-empty include list (an empty one already includes everything).
+ */
+function withStdinIncluded(config: Config, usedStdin: boolean): Config {
+  if (!usedStdin || config.include.length === 0) return config;
+  return { ...config, include: [...config.include, STDIN_PATH] };
+}
+
+function render(report: Report, options: AnalyzeArgs, deps: CliDeps): string {
+  let text: string;
+  switch (options.format) {
+    case 'json':
+      text = renderJson(report);
+      break;
+    case 'markdown':
+      text = renderMarkdown(report);
+      break;
+    case 'sarif':
+      text = renderSarif(report, { toolVersion: deps.version });
+      break;
+    case 'text': {
+      const color = shouldUseColor({
+        noColorFlag: options.noColor,
+        toFile: options.output !== undefined,
+        isTTY: deps.stdout.isTTY,
+        env: deps.env,
+      });
+      text = renderText(report, { color, verbose: options.verbose });
+      break;
+    }
+  }
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/**
+ * Exit 1 when a finding reaches the `--fail-on` level. A file that could not be parsed counts as an
+ * error: nothing in it could be checked.
+ */
+function checkFailOn(report: Report, failOn: FailOn, deps: CliDeps): ExitCode {
+  if (failOn === 'never') return EXIT.ok;
+  const { error, warning } = report.summary.findings;
+  const brokenFiles = report.summary.files.error;
+  const errors = error + brokenFiles;
+  const tripping = failOn === 'error' ? errors : errors + warning;
+  if (tripping === 0) return EXIT.ok;
+  const parts = [
+    error > 0 ? plural(error, 'error finding') : '',
+    failOn === 'warning' && warning > 0 ? plural(warning, 'warning finding') : '',
+    brokenFiles > 0
+      ? plural(brokenFiles, 'file that could not be parsed', 'files that could not be parsed')
+      : '',
+  ].filter((part) => part !== '');
+  deps.stderr.write(`Failing because of --fail-on ${failOn}: ${parts.join(', ')}.\n`);
+  return EXIT.failOn;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,12 @@
+/** Every command, in one list: a new command is one file plus one line here. */
+import { analyzeCommand } from './analyze.js';
+import type { Command } from './definitions.js';
+import { askCommand, chatCommand, migrateCommand } from './planned.js';
+
+/** All commands, in the order the help lists them. */
+export const COMMANDS: readonly Command[] = [analyzeCommand, askCommand, migrateCommand, chatCommand];
+
+/** Looks a command up by the name typed on the command line. */
+export function commandByName(name: string): Command | undefined {
+  return COMMANDS.find((command) => command.name === name);
+}

@@ -1,0 +1,170 @@
+/**
+ * The edges of the CLI, injected: output streams, standard input, the file system, the environment
+ * and the version. Commands receive a `CliDeps` and touch nothing else, so tests run them with typed
+ * fakes (`src/test-support/fake-deps.ts`) and no real files.
+ */
+import { readFileSync } from 'node:fs';
+import { open, readdir, stat, writeFile } from 'node:fs/promises';
+
+/** A place to write text: standard output or standard error. */
+export interface OutputStream {
+  write(text: string): void;
+  /** True when the stream is a terminal (decides colour for stdout). */
+  readonly isTTY: boolean;
+}
+
+/** Standard input. */
+export interface InputStream {
+  /** Reads to the end, or until `maxBytes` bytes have arrived, whichever comes first. */
+  read(maxBytes: number): Promise<Uint8Array>;
+  /** True when a person would have to type the input. */
+  readonly isTTY: boolean;
+}
+
+/** What `stat` says about a path; symbolic links are followed. */
+export interface FileStat {
+  kind: 'file' | 'directory' | 'other';
+  /** Size in bytes; 0 for anything but a regular file. */
+  size: number;
+}
+
+/** One entry of a directory; a symbolic link is reported as such, not followed. */
+export interface DirectoryEntry {
+  name: string;
+  kind: 'file' | 'directory' | 'symlink' | 'other';
+}
+
+/**
+ * The file system operations the CLI uses. They reject with Node-style errors carrying a `code`
+ * (`ENOENT`, `EACCES`, ...), as `node:fs` does.
+ */
+export interface FileSystem {
+  stat(path: string): Promise<FileStat>;
+  readdir(path: string): Promise<DirectoryEntry[]>;
+  /** Reads at most `maxBytes` bytes from the start of the file (works on pipes too). */
+  readFile(path: string, maxBytes: number): Promise<Uint8Array>;
+  writeFile(path: string, text: string): Promise<void>;
+}
+
+/** The environment variables the CLI reads, captured once at start-up. */
+export interface CliEnvironment {
+  /** Any non-empty value turns colour off (https://no-color.org). */
+  NO_COLOR?: string | undefined;
+  /** Forces colour on, or off with `0` / `false`, as Node itself reads it. */
+  FORCE_COLOR?: string | undefined;
+  /** `dumb` terminals get no colour. */
+  TERM?: string | undefined;
+  /** `1` prints stack traces of unexpected failures. */
+  INGRESS_ADVISOR_DEBUG?: string | undefined;
+}
+
+/** Everything a command may touch. */
+export interface CliDeps {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  stdin: InputStream;
+  fs: FileSystem;
+  /** Absolute path of the working directory; relative paths and report paths are resolved against it. */
+  cwd: string;
+  env: Readonly<CliEnvironment>;
+  /** Version of the CLI package, for `--version` and SARIF. */
+  version: string;
+}
+
+/** Reads the environment variables the CLI uses into a typed object. */
+export function readEnvironment(env: NodeJS.ProcessEnv): CliEnvironment {
+  return {
+    NO_COLOR: env.NO_COLOR,
+    FORCE_COLOR: env.FORCE_COLOR,
+    TERM: env.TERM,
+    INGRESS_ADVISOR_DEBUG: env.INGRESS_ADVISOR_DEBUG,
+  };
+}
+
+/** The version in this package's package.json; `../package.json` from both `src/` and `dist/`. */
+export function readPackageVersion(): string {
+  const text = readFileSync(new URL('../package.json', import.meta.url), 'utf8');
+  const { version } = JSON.parse(text) as { version?: unknown };
+  return typeof version === 'string' ? version : '0.0.0';
+}
+
+/** The real edges: process streams, `node:fs`, `process.env` and `process.cwd()`. */
+export function createNodeDeps(): CliDeps {
+  return {
+    stdout: {
+      write: (text) => void process.stdout.write(text),
+      isTTY: process.stdout.isTTY === true,
+    },
+    stderr: {
+      write: (text) => void process.stderr.write(text),
+      isTTY: process.stderr.isTTY === true,
+    },
+    stdin: {
+      read: (maxBytes) => readStream(process.stdin, maxBytes),
+      isTTY: process.stdin.isTTY === true,
+    },
+    fs: nodeFileSystem,
+    cwd: process.cwd(),
+    env: readEnvironment(process.env),
+    version: readPackageVersion(),
+  };
+}
+
+const nodeFileSystem: FileSystem = {
+  async stat(path) {
+    const stats = await stat(path);
+    return {
+      kind: stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other',
+      size: stats.isFile() ? stats.size : 0,
+    };
+  },
+  async readdir(path) {
+    const entries = await readdir(path, { withFileTypes: true });
+    return entries.map((entry) => ({
+      name: entry.name,
+      kind: entry.isSymbolicLink()
+        ? 'symlink'
+        : entry.isDirectory()
+          ? 'directory'
+          : entry.isFile()
+            ? 'file'
+            : 'other',
+    }));
+  },
+  async readFile(path, maxBytes) {
+    // Read in chunks up to the cap rather than `readFile`, so a huge file (or an endless pipe such
+    // as /dev/zero) costs at most `maxBytes` of memory.
+    const handle = await open(path, 'r');
+    try {
+      const chunks: Buffer[] = [];
+      let total = 0;
+      while (total < maxBytes) {
+        const buffer = Buffer.allocUnsafe(Math.min(maxBytes - total, 1024 * 1024));
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+        if (bytesRead === 0) break;
+        chunks.push(buffer.subarray(0, bytesRead));
+        total += bytesRead;
+      }
+      return Buffer.concat(chunks, total);
+    } finally {
+      await handle.close();
+    }
+  },
+  async writeFile(path, text) {
+    await writeFile(path, text, 'utf8');
+  },
+};
+
+async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    const kept = buffer.subarray(0, maxBytes - total);
+    chunks.push(kept);
+    total += kept.length;
+    // Stop at the cap: an endless producer (`yes | ...`) must not keep us reading forever.
+    if (total >= maxBytes) break;
+  }
+  return Buffer.concat(chunks, total);
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../report/analyze.js';
+import { renderJson } from './json.js';
+import { FIXTURE_FILES, fixtureReport } from './test-support/fixture.js';
+
+describe('renderJson', () => {
+  it('writes the same bytes for the same input', () => {
+    expect(renderJson(analyze(FIXTURE_FILES))).toBe(renderJson(fixtureReport()));
+  });
+
+  it('round-trips to the Report, with schemaVersion 1 and a final newline', () => {
+    const report = fixtureReport();
+    const json = renderJson(report);
+    expect(json.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(report)));
+    expect(JSON.parse(json).schemaVersion).toBe(1);
+  });
+});

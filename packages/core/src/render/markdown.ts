@@ -1,0 +1,459 @@
+/**
+ * The Markdown report: what the pull request comment and the job summary show. GitHub-flavoured,
+ * every manifest string escaped, and kept under a length limit (GitHub rejects comment bodies over
+ * 65,536 characters; check-run summaries are capped at 65,535) by leaving out detail progressively.
+ * The Action adds the `<!-- ingress-advisor -->` marker; this renderer does not.
+ */
+import { CRITERIA } from '../advice/criteria.js';
+import type { RankedOption, Weights } from '../advice/types.js';
+import { formatMoney } from '../cost/cost.js';
+import { IGNORE_ANNOTATION } from '../known/annotations.js';
+import type { FileResult } from '../manifests/load.js';
+import type { LoadBalancerEntry, Report } from '../report/model.js';
+import type { Finding, Severity } from '../rules/define-rule.js';
+import { ruleById } from '../rules/index.js';
+import { escapeCodeSpan, escapeMarkdown } from './escape.js';
+import { formatMarkdownTemplate, markdownFromText } from './internal/markdown-text.js';
+import {
+  compareText,
+  describePorts,
+  findingsBySeverity,
+  formatCount,
+  hasSourceFile,
+  isActionableSkip,
+  isLine,
+  plural,
+  skipSummary,
+  TRAFFIC_LABELS,
+  trafficSplit,
+} from './internal/report-facts.js';
+
+export interface MarkdownOptions {
+  /** Link for a file and line (the PR comment links to the head SHA); null for no link. */
+  linkToSource?: (file: string, line: number) => string | null;
+  /** Stay under this many characters, truncating with a note. @default 65000 */
+  maxLength?: number;
+}
+
+/** Comfortably under GitHub's 65,536-character limit for comment bodies. */
+export const DEFAULT_MARKDOWN_MAX_LENGTH = 65_000;
+
+/** Findings shown before the rest are folded into `<details>`. */
+const FINDINGS_OPEN = 20;
+/** Top reasons per option in the ranking table. */
+const REASONS_IN_TABLE = 2;
+
+const SEVERITY_TITLES: Readonly<Record<Severity, string>> = {
+  error: 'Errors',
+  warning: 'Warnings',
+  notice: 'Notices',
+};
+
+/** How much of the report to show; the full report first, then less until it fits. */
+interface Limits {
+  findings: number;
+  loadBalancers: number;
+  /** Files with errors or Helm templates listed one by one. */
+  files: number;
+  rankingDetails: boolean;
+  silenceHelp: boolean;
+}
+
+interface Composed {
+  text: string;
+  omittedFindings: number;
+  omittedLoadBalancers: number;
+  omittedFiles: number;
+}
+
+/** Renders the Report as GitHub-flavoured Markdown, at most `maxLength` characters long. */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const maxLength = options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH;
+  const listedFiles = report.files.filter(isListedFile).length;
+  const full: Limits = {
+    findings: report.findings.length,
+    loadBalancers: report.loadBalancers.length,
+    files: listedFiles,
+    rankingDetails: true,
+    silenceHelp: true,
+  };
+  const render = (limits: Limits): string => finish(compose(report, options, limits), limits);
+  const fits = (limits: Limits): boolean => render(limits).length <= maxLength;
+
+  if (fits(full)) return render(full);
+  // Leave out detail in order of least use: the score breakdown and the silencing help, then
+  // findings (the most severe stay), then load balancers, then listed files.
+  let limits: Limits = { ...full, rankingDetails: false, silenceHelp: false };
+  for (const key of ['findings', 'loadBalancers', 'files'] as const) {
+    if (fits(limits)) return render(limits);
+    limits = { ...limits, [key]: largestFitting(limits[key], (count) => fits({ ...limits, [key]: count })) };
+  }
+  const text = render(limits);
+  return text.length <= maxLength ? text : hardCut(text, maxLength);
+}
+
+/** The largest count in 0..max for which `fits` holds (0 when none does); `fits` grows monotonic. */
+function largestFitting(max: number, fits: (count: number) => boolean): number {
+  let low = 0;
+  let high = max;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** Last resort when even the summary is too long (say, a huge name): cut at a line break. */
+function hardCut(text: string, maxLength: number): string {
+  const note = `\n\n${truncationNote('the rest of the report')}\n`;
+  // Room for closing what the cut leaves open: a code fence and a few <details>.
+  const closers = '\n```\n\n</details>\n\n</details>\n\n</details>';
+  const budget = Math.max(0, maxLength - note.length - closers.length);
+  const cut = text.slice(0, budget);
+  const lineEnd = cut.lastIndexOf('\n');
+  const kept = lineEnd > 0 ? cut.slice(0, lineEnd) : '';
+  return `${kept}${closingOf(kept)}${note}`.slice(0, maxLength);
+}
+
+/** What closes the code fence and `<details>` blocks left open in `markdown`. */
+function closingOf(markdown: string): string {
+  let closing = '';
+  if ((markdown.match(/^```/gm) ?? []).length % 2 === 1) closing += '\n```';
+  const open = (markdown.match(/<details>/g) ?? []).length - (markdown.match(/<\/details>/g) ?? []).length;
+  closing += '\n\n</details>'.repeat(Math.max(0, Math.min(open, 3)));
+  return closing;
+}
+
+function finish(composed: Composed, limits: Limits): string {
+  const omitted: string[] = [];
+  if (composed.omittedFindings > 0) omitted.push(`${plural(composed.omittedFindings, 'more finding')}`);
+  if (composed.omittedLoadBalancers > 0)
+    omitted.push(`${plural(composed.omittedLoadBalancers, 'more load balancer')}`);
+  if (composed.omittedFiles > 0) omitted.push(`${plural(composed.omittedFiles, 'more file')}`);
+  if (omitted.length === 0 && !(limits.rankingDetails && limits.silenceHelp)) {
+    omitted.push('the score breakdown and the help were left out');
+  }
+  return omitted.length === 0 ? composed.text : `${composed.text}\n${truncationNote(omitted.join(', '))}\n`;
+}
+
+function truncationNote(what: string): string {
+  return `_Truncated: ${what}; run \`ingress-advisor analyze\` locally for the full report._`;
+}
+
+function compose(report: Report, options: MarkdownOptions, limits: Limits): Composed {
+  const link = linkerOf(options.linkToSource);
+  const blocks: string[] = ['### ingress-advisor', summaryLine(report)];
+  const lbs = loadBalancerBlocks(report, link, limits.loadBalancers);
+  blocks.push(...lbs.blocks);
+  blocks.push(...adviceBlocks(report, limits.rankingDetails));
+  const findings = findingBlocks(report.findings, link, limits.findings);
+  blocks.push(...findings.blocks);
+  const files = fileBlocks(report.files, link, limits.files);
+  blocks.push(...files.blocks);
+  if (report.summary.suppressed > 0) {
+    blocks.push(
+      `_${plural(report.summary.suppressed, 'finding')} silenced by \`${IGNORE_ANNOTATION}\` annotations._`,
+    );
+  }
+  if (limits.silenceHelp && report.findings.length > 0) blocks.push(silenceHelp(report.findings));
+  return {
+    text: `${blocks.join('\n\n')}\n`,
+    omittedFindings: findings.omitted,
+    omittedLoadBalancers: lbs.omitted,
+    omittedFiles: files.omitted,
+  };
+}
+
+function summaryLine(report: Report): string {
+  const { loadBalancers, findings, files, currency, monthlyLoadBalancerCost } = report.summary;
+  const parts: string[] = [];
+  parts.push(
+    loadBalancers.total > 0
+      ? `**${plural(loadBalancers.total, 'LoadBalancer Service')}** (${trafficSplit(loadBalancers)}) ≈ ${formatMoney(monthlyLoadBalancerCost, currency)}/month`
+      : '**No LoadBalancer Services**',
+  );
+  const counts = (['error', 'warning', 'notice'] as const)
+    .filter((severity) => findings[severity] > 0)
+    .map((severity) => plural(findings[severity], severity));
+  parts.push(counts.length > 0 ? counts.join(', ') : 'no findings');
+  const fileParts = [`${formatCount(files.analyzed)} analysed`];
+  if (files.skipped > 0) fileParts.push(`${formatCount(files.skipped)} skipped`);
+  if (files.error > 0) fileParts.push(`${formatCount(files.error)} with errors`);
+  parts.push(`${plural(files.analyzed + files.error + files.skipped, 'file')} (${fileParts.join(', ')})`);
+  // One `$` at most in our own line: GitHub's `$math$` needs two, so the amount needs no escaping.
+  return parts.join(' · ');
+}
+
+type Linker = (file: string, line: number) => string;
+
+/** `[path:line](url)` when a safe link is given, else the escaped `path:line`. */
+function linkerOf(linkToSource: MarkdownOptions['linkToSource']): Linker {
+  return (file, line) => {
+    const label = escapeMarkdown(isLine(line) ? `${file}:${line}` : file);
+    if (!linkToSource || !hasSourceFile({ file })) return label;
+    const url = linkToSource(file, isLine(line) ? line : 1);
+    const safe = url === null ? null : safeUrl(url);
+    return safe === null ? label : `[${label}](${safe})`;
+  };
+}
+
+/**
+ * Only http(s) links, with the characters that could end a Markdown link destination or a table
+ * cell percent-encoded (a path may hold spaces or parentheses).
+ */
+function safeUrl(url: string): string | null {
+  if (!/^https?:\/\//i.test(url)) return null;
+  return url.replace(/[\s()<>"'`\\|[\]]/g, (character) =>
+    [...new TextEncoder().encode(character)]
+      .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+      .join(''),
+  );
+}
+
+function loadBalancerBlocks(
+  report: Report,
+  link: Linker,
+  limit: number,
+): { blocks: string[]; omitted: number } {
+  if (report.loadBalancers.length === 0) return { blocks: [], omitted: 0 };
+  const sorted = [...report.loadBalancers].sort(compareLoadBalancers);
+  const shown = sorted.slice(0, limit);
+  const currency = report.summary.currency;
+  const rows = shown.map((lb) =>
+    tableRow([
+      escapeMarkdown(lb.name),
+      lb.namespace === null ? '—' : escapeMarkdown(lb.namespace),
+      escapeMarkdown(describePorts(lb)),
+      TRAFFIC_LABELS[lb.traffic],
+      lb.exposure,
+      formatMoney(lb.monthlyCost, currency),
+      link(lb.file, lb.line),
+    ]),
+  );
+  const omitted = sorted.length - shown.length;
+  const blocks = ['#### LoadBalancer Services'];
+  if (rows.length > 0) {
+    blocks.push(
+      [
+        tableRow(['Service', 'Namespace', 'Ports', 'Traffic', 'Exposure', 'Cost/month', 'Source']),
+        '| --- | --- | --- | --- | --- | ---: | --- |',
+        ...rows,
+      ].join('\n'),
+    );
+  }
+  if (omitted > 0) {
+    blocks.push(`_${rows.length > 0 ? 'And ' : ''}${plural(omitted, 'load balancer')} not shown._`);
+  }
+  blocks.push('_Indicative monthly base prices per load balancer; usage is billed on top._');
+  return { blocks, omitted };
+}
+
+function compareLoadBalancers(a: LoadBalancerEntry, b: LoadBalancerEntry): number {
+  return (
+    compareText(a.file, b.file) ||
+    a.line - b.line ||
+    compareText(a.namespace ?? '', b.namespace ?? '') ||
+    compareText(a.name, b.name)
+  );
+}
+
+function adviceBlocks(report: Report, rankingDetails: boolean): string[] {
+  const { advice } = report;
+  const blocks = ['#### Advice'];
+  const recommended = advice.ranking.find((option) => option.option === advice.recommended);
+  const headline: string[] = [];
+  if (recommended) headline.push(`**Recommended: ${escapeMarkdown(recommended.title)}**`);
+  if (advice.loadBalancers.before > 0) {
+    const saving =
+      advice.monthlySaving > 0
+        ? `, saving ≈ ${formatMoney(advice.monthlySaving, advice.currency)}/month`
+        : '';
+    headline.push(
+      `${advice.loadBalancers.before} → ${plural(advice.loadBalancers.after, 'load balancer')}${saving}`,
+    );
+  }
+  if (headline.length > 0) blocks.push(`${headline.join(' — ')}.`);
+  blocks.push(markdownFromText(advice.summary));
+  // With nothing to expose there is nothing to choose between: the ranking would be noise.
+  if (advice.recommended !== null && advice.ranking.length > 0) {
+    blocks.push(rankingTable(advice.ranking));
+    if (rankingDetails) blocks.push(rankingDetailsBlock(advice.ranking, advice.weights));
+  }
+  if (advice.plan.length > 0) {
+    const steps = advice.plan.map((step, index) => {
+      const services =
+        step.services.length > 1 ? ` Services: ${step.services.map(escapeMarkdown).join(', ')}.` : '';
+      return `${index + 1}. ${markdownFromText(step.text)}${services}`;
+    });
+    blocks.push('**Plan**', steps.join('\n'));
+  }
+  return blocks;
+}
+
+function rankingTable(ranking: readonly RankedOption[]): string {
+  const rows = ranking.map((option, index) => {
+    const title = escapeMarkdown(option.title);
+    if (option.excludedBecause !== undefined) {
+      return tableRow([
+        String(index + 1),
+        title,
+        '—',
+        `ruled out: ${markdownFromText(option.excludedBecause, { inTable: true })}`,
+      ]);
+    }
+    const reasons = option.reasons
+      .slice(0, REASONS_IN_TABLE)
+      .map((reason) => markdownFromText(reason, { inTable: true }))
+      .join('<br>');
+    return tableRow([
+      String(index + 1),
+      index === 0 ? `**${title}**` : title,
+      option.score.toFixed(1),
+      reasons,
+    ]);
+  });
+  return [tableRow(['#', 'Option', 'Score', 'Top reasons']), '| ---: | --- | ---: | --- |', ...rows].join(
+    '\n',
+  );
+}
+
+function rankingDetailsBlock(ranking: readonly RankedOption[], weights: Weights): string {
+  const header = tableRow([
+    'Option',
+    ...CRITERIA.map(({ id, title }) => `${title} (${Math.round(weights[id] * 100)}%)`),
+    'Weighted',
+  ]);
+  const align = `| --- |${' ---: |'.repeat(CRITERIA.length + 1)}`;
+  const rows = ranking.map((option) =>
+    tableRow([
+      escapeMarkdown(option.title),
+      ...CRITERIA.map(({ id }) => String(option.criteria[id])),
+      option.excludedBecause === undefined ? option.score.toFixed(1) : '—',
+    ]),
+  );
+  const reasons = ranking
+    .filter((option) => option.reasons.length > 0)
+    .map(
+      (option) =>
+        `**${escapeMarkdown(option.title)}**\n\n${option.reasons.map((reason) => `- ${markdownFromText(reason)}`).join('\n')}`,
+    );
+  return details(
+    'Scores by criterion (0–10) and every reason',
+    [[header, align, ...rows].join('\n'), ...reasons].join('\n\n'),
+  );
+}
+
+function findingBlocks(
+  findings: readonly Finding[],
+  link: Linker,
+  limit: number,
+): { blocks: string[]; omitted: number } {
+  if (findings.length === 0) return { blocks: [], omitted: 0 };
+  const blocks = ['#### Findings'];
+  let budget = limit;
+  let open = FINDINGS_OPEN;
+  for (const group of findingsBySeverity(findings)) {
+    if (group.findings.length === 0) continue;
+    const shown = group.findings.slice(0, Math.max(0, budget));
+    budget -= shown.length;
+    blocks.push(`**${SEVERITY_TITLES[group.severity]} (${formatCount(group.findings.length)})**`);
+    const visible = shown.slice(0, Math.max(0, open));
+    const folded = shown.slice(visible.length);
+    open -= visible.length;
+    if (visible.length > 0) blocks.push(visible.map((finding) => findingItem(finding, link)).join('\n'));
+    if (folded.length > 0) {
+      blocks.push(
+        details(
+          `${plural(folded.length, `more ${group.severity}`)}`,
+          folded.map((finding) => findingItem(finding, link)).join('\n'),
+        ),
+      );
+    }
+    const left = group.findings.length - shown.length;
+    if (left > 0)
+      blocks.push(`_${shown.length > 0 ? 'And ' : ''}${plural(left, group.severity)} not shown._`);
+  }
+  return { blocks, omitted: findings.length - Math.min(limit, findings.length) };
+}
+
+function findingItem(finding: Finding, link: Linker): string {
+  const rule = ruleById(finding.ruleId);
+  const messageTemplate = rule?.messages[finding.messageId];
+  const message =
+    messageTemplate === undefined
+      ? escapeMarkdown(finding.message)
+      : formatMarkdownTemplate(messageTemplate, finding.data);
+  const fix =
+    rule === undefined ? escapeMarkdown(finding.fix) : formatMarkdownTemplate(rule.fix, finding.data);
+  const where = hasSourceFile(finding) ? ` ${link(finding.file, finding.line)}` : '';
+  const fixPart = fix.trim() === '' ? '' : `<br>**Fix:** ${fix}`;
+  return `- \`${escapeCodeSpan(finding.ruleId)}\`${where}: ${message}${fixPart}`;
+}
+
+/** Files that errored, and Helm templates: listed, since the reader can act on them. */
+function isListedFile(file: FileResult): boolean {
+  return file.status === 'error' || isActionableSkip(file);
+}
+
+function fileBlocks(
+  files: readonly FileResult[],
+  link: Linker,
+  limit: number,
+): { blocks: string[]; omitted: number } {
+  const listed = files.filter(isListedFile);
+  const otherSkipped = files.filter((file) => file.status === 'skipped' && !isListedFile(file));
+  if (listed.length === 0 && otherSkipped.length === 0) return { blocks: [], omitted: 0 };
+  const blocks = ['#### Files not analysed'];
+  const shown = listed.slice(0, limit);
+  if (shown.length > 0) {
+    blocks.push(
+      shown
+        .map((file) => {
+          const where = isLine(file.line)
+            ? `${link(file.path, file.line)}${isLine(file.column) ? `, column ${file.column}` : ''}`
+            : escapeMarkdown(file.path);
+          const status = file.status === 'error' ? 'error' : 'skipped';
+          return `- ${where} (${status}): ${markdownFromText(file.reason ?? '')}`;
+        })
+        .join('\n'),
+    );
+  }
+  if (otherSkipped.length > 0) {
+    blocks.push(
+      `${plural(otherSkipped.length, listed.length > 0 ? 'other file' : 'file')} skipped: ${skipSummary(otherSkipped)}.`,
+    );
+  }
+  return { blocks, omitted: listed.length - shown.length };
+}
+
+function silenceHelp(findings: readonly Finding[]): string {
+  const first = findingsBySeverity(findings).find((group) => group.findings.length > 0)?.findings[0];
+  const ruleId = first && ruleById(first.ruleId) ? first.ruleId : '<rule-id>';
+  const body = [
+    `On one object, name the rule in the \`${IGNORE_ANNOTATION}\` annotation (several ids comma-separated, or \`all\`):`,
+    '',
+    '```yaml',
+    'metadata:',
+    '  annotations:',
+    `    ${IGNORE_ANNOTATION}: "${ruleId}"`,
+    '```',
+    '',
+    'For the whole repository, turn the rule off in `.ingress-advisor.yml`:',
+    '',
+    '```yaml',
+    'rules:',
+    `  ${ruleId}: off`,
+    '```',
+  ].join('\n');
+  return details('How to silence a finding', body);
+}
+
+function details(summary: string, body: string): string {
+  // Blank lines around the body let GitHub render Markdown inside the HTML block.
+  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+
+function tableRow(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
