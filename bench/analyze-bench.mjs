@@ -13,6 +13,7 @@ import { generateCorpus } from './corpus.mjs';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TARGET_RATIO = 1.5;
 const TARGET_RSS_MIB = 300;
+const STEADY_PASSES = 3;
 const here = fileURLToPath(import.meta.url);
 
 async function child(mode) {
@@ -32,15 +33,24 @@ async function child(mode) {
     const { analyze } = await import('../packages/core/dist/index.js');
     work = () => analyze(sources).resources.length;
   }
-  const started = process.hrtime.bigint();
-  const count = work();
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  // The first pass is cold (code not yet optimised, as in a one-shot CLI run); the next ones show
+  // the steady state of a long-running process (the Slack bot, a warm Action runner).
+  const timings = [];
+  let count = 0;
+  for (let pass = 0; pass < 1 + STEADY_PASSES; pass++) {
+    const started = process.hrtime.bigint();
+    count = work();
+    timings.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  const ms = timings[0];
+  const steadyMs = median(timings.slice(1));
   const objects = corpus.reduce((sum, file) => sum + file.objects, 0);
   const bytes = sources.reduce((sum, source) => sum + source.text.length, 0);
   process.stdout.write(
     JSON.stringify({
       mode,
       ms,
+      steadyMs,
       count,
       objects,
       files: corpus.length,
@@ -70,20 +80,25 @@ async function main() {
   }
   const base = median(loadAllRuns.map((run) => run.ms));
   const ours = median(analyzeRuns.map((run) => run.ms));
+  const steadyBase = median(loadAllRuns.map((run) => run.steadyMs));
+  const steadyOurs = median(analyzeRuns.map((run) => run.steadyMs));
   const rssMiB = Math.max(...analyzeRuns.map((run) => run.maxRssKiB)) / 1024;
   const { objects, files, bytes, count } = analyzeRuns[0];
   const ratio = ours / base;
+  const steadyRatio = steadyOurs / steadyBase;
   const lines = [
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     `corpus: ${files} files, ${objects} objects (${count} reported), ${(bytes / 2 ** 20).toFixed(1)} MiB`,
-    `analyze: ${ours.toFixed(0)} ms median of ${RUNS} (${Math.round(objects / (ours / 1000))} objects/s)`,
-    `loadAll: ${base.toFixed(0)} ms median of ${RUNS} (bare js-yaml, same text)`,
-    `ratio analyze/loadAll: ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO})`,
+    `cold (first pass in a fresh process, median of ${RUNS} processes):`,
+    `  analyze ${ours.toFixed(0)} ms (${Math.round(objects / (ours / 1000))} objects/s), loadAll ${base.toFixed(0)} ms, ratio ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO})`,
+    `steady (median of ${STEADY_PASSES} later passes):`,
+    `  analyze ${steadyOurs.toFixed(0)} ms (${Math.round(objects / (steadyOurs / 1000))} objects/s), loadAll ${steadyBase.toFixed(0)} ms, ratio ${steadyRatio.toFixed(2)} (target ≤ ${TARGET_RATIO})`,
     `peak RSS of analyze: ${rssMiB.toFixed(0)} MiB (target < ${TARGET_RSS_MIB} MiB)`,
   ];
   console.log(lines.join('\n'));
   const failed = [];
-  if (ratio > TARGET_RATIO) failed.push(`ratio ${ratio.toFixed(2)} > ${TARGET_RATIO}`);
+  if (ratio > TARGET_RATIO) failed.push(`cold ratio ${ratio.toFixed(2)} > ${TARGET_RATIO}`);
+  if (steadyRatio > TARGET_RATIO) failed.push(`steady ratio ${steadyRatio.toFixed(2)} > ${TARGET_RATIO}`);
   if (rssMiB >= TARGET_RSS_MIB) failed.push(`peak RSS ${rssMiB.toFixed(0)} MiB ≥ ${TARGET_RSS_MIB} MiB`);
   if (failed.length > 0) {
     console.error(`bench targets missed: ${failed.join('; ')}`);

@@ -112,7 +112,7 @@ export function buildInventory(loaded: LoadResult): Inventory {
       inventory.objects.push(object);
       const kind = indexedKind(object);
       const key = objectKey(kind, effectiveNamespace(object), object.name);
-      byKey.set(key, [...(byKey.get(key) ?? []), object]);
+      appendTo(byKey, key, object);
       const namespaces = namespacesByKind.get(kind) ?? new Set<string>();
       namespaces.add(effectiveNamespace(object));
       namespacesByKind.set(kind, namespaces);
@@ -122,7 +122,7 @@ export function buildInventory(loaded: LoadResult): Inventory {
   const servicesByName = inventory.servicesByName as Map<string, ServiceView[]>;
   for (const service of inventory.services) {
     const key = `${effectiveNamespace(service.object)}/${service.object.name}`;
-    servicesByName.set(key, [...(servicesByName.get(key) ?? []), service]);
+    appendTo(servicesByName, key, service);
   }
   const workloadsByNamespace = inventory.workloadsByNamespace as Map<string, WorkloadView[]>;
   for (const workload of inventory.workloads) {
@@ -219,7 +219,9 @@ function parse<S extends z.ZodType>(
   schema: S,
 ): z.infer<S> | undefined {
   const result = schema.safeParse(object.raw);
-  if (result.success) return result.data;
+  // The checked object itself, not zod's stripped copy: the copy would stay alive as long as the
+  // inventory does, and the views read only the fields the schema checked.
+  if (result.success) return object.raw as z.infer<S>;
   const issues: Issues = result.error.issues.slice(0, 5).map((issue) => ({
     path: issue.path.filter((step): step is string | number => typeof step !== 'symbol'),
     message: issue.message,
@@ -462,4 +464,10 @@ function addGatewayApiObject(inventory: Inventory, object: ManifestObject): void
   } else if (kind === 'BackendTLSPolicy') {
     if (parse(inventory, object, backendTlsPolicySchema)) inventory.backendTlsPolicies.push(object);
   }
+}
+
+function appendTo<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

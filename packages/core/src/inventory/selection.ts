@@ -26,8 +26,19 @@ export type Selection =
       reason: 'no-selector' | 'external-name' | 'namespace-not-in-set' | 'invalid-workload';
     };
 
-/** Pod templates a Service selects. */
+const selections = new WeakMap<ServiceView, Selection>();
+
+/** Pod templates a Service selects (computed once per Service: several rules ask). */
 export function selectWorkloads(inventory: Inventory, service: ServiceView): Selection {
+  let selection = selections.get(service);
+  if (selection === undefined) {
+    selection = select(inventory, service);
+    selections.set(service, selection);
+  }
+  return selection;
+}
+
+function select(inventory: Inventory, service: ServiceView): Selection {
   if (service.type === 'ExternalName') return { status: 'unjudged', reason: 'external-name' };
   if (service.selector === null) return { status: 'unjudged', reason: 'no-selector' };
   const namespace = effectiveNamespace(service.object);

@@ -18,7 +18,7 @@ import {
 import type { ManifestObject, ObjectRef } from './objects.js';
 import { type ParsedDocument, parseYamlStream } from './parse-yaml.js';
 import { lineAt, lineOfPosition, type NodePath, type Position, type PositionTree } from './positions.js';
-import { slimObject } from './slim.js';
+import { needsDocument, slimObject } from './slim.js';
 
 /** Largest file we read: 8 MiB, well above Kubernetes' 1.5 MiB object limit, yet bounded. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -203,7 +203,7 @@ function parseFile(source: SourceFile): ParsedFile {
   if (looksBinary(text)) return skip('binary', 'binary file, not YAML or JSON.');
   if (text.trim() === '') return skip('empty', 'empty file.');
 
-  const { documents, problem } = parseYamlStream(text);
+  const { documents, problem } = parseYamlStream(text, { buildDocument: needsDocument });
   const kept = documents.filter((document) => document.value !== null && document.value !== undefined);
   result.documents = kept.length;
   if (problem !== undefined) {

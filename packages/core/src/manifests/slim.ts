@@ -22,6 +22,20 @@ const POD_TEMPLATE_PATHS: Record<string, readonly string[]> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
 };
 
+/** Kinds whose objects are built whole by the parser and then slimmed; others are only identified. */
+export function needsDocument(identity: { apiVersion?: string; kind?: string }): boolean {
+  const { apiVersion = '', kind = '' } = identity;
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
+  return (
+    KEPT_WHOLE.has(kind) ||
+    group === GATEWAY_API_GROUP ||
+    kind === 'Pod' ||
+    kind in POD_TEMPLATE_PATHS ||
+    kind.endsWith('List') ||
+    group.startsWith('kustomize.config.k8s.io')
+  );
+}
+
 /** The parts of an object any rule reads; the result shares structure with `raw`. */
 export function slimObject(raw: Raw): Raw {
   const group = raw.apiVersion.includes('/') ? raw.apiVersion.slice(0, raw.apiVersion.lastIndexOf('/')) : '';

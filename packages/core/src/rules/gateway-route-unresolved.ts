@@ -1,4 +1,4 @@
-import { findObjects, type Inventory } from '../inventory/inventory.js';
+import { findObjects, findServices, holdsKindIn, type Inventory } from '../inventory/inventory.js';
 import type { RouteView, ServiceView } from '../inventory/views.js';
 import { GATEWAY_API_GROUP } from '../known/api-versions.js';
 import { displayName, effectiveNamespace, type ManifestObject } from '../manifests/objects.js';
@@ -303,24 +303,18 @@ function checkBackendRef(inventory: Inventory, route: RouteView, ref: BackendRef
     }
   }
 
-  const objects = findObjects(inventory, 'Service', backendNamespace, ref.name).filter(isCoreObject);
-  if (objects.length === 0) {
-    const holdsServices = inventory.services.some(
-      (service) => effectiveNamespace(service.object) === backendNamespace,
-    );
-    return holdsServices ? { messageId: 'backendNotFound', data } : null;
+  if (findObjects(inventory, 'Service', backendNamespace, ref.name).length === 0) {
+    return holdsKindIn(inventory, 'Service', backendNamespace)
+      ? { messageId: 'backendNotFound', data }
+      : null;
   }
-  const service = inventory.services.find((candidate) => objects.includes(candidate.object));
+  const service = findServices(inventory, backendNamespace, ref.name)[0];
   if (!service || !canJudgePorts(inventory, service)) return null;
   if (service.ports.some((port) => port.port === ref.port)) return null;
   return {
     messageId: 'backendPortUnknown',
     data: { ...data, port: ref.port, ports: service.ports.map((port) => port.port).join(', ') },
   };
-}
-
-function isCoreObject(object: ManifestObject): boolean {
-  return object.apiVersion === 'v1';
 }
 
 /** Port lists are judged only when the set shows them whole: not ExternalName, not patched. */
