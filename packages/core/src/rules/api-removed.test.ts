@@ -10,8 +10,16 @@ metadata:
   namespace: shop${extra}
 `;
 
+/** The smallest spec each kind's schema accepts, so cases test versions and nothing else. */
+const MINIMAL_SPEC: Record<string, string> = {
+  Gateway: '\nspec:\n  gatewayClassName: example\n  listeners: []',
+  ReferenceGrant: '\nspec:\n  from: []\n  to: []',
+  ListenerSet: '\nspec:\n  parentRef:\n    name: web',
+  BackendTLSPolicy: '\nspec:\n  targetRefs: []',
+};
+
 const gatewayApi = (version: string, kind: string, name = 'web'): string =>
-  object(`gateway.networking.k8s.io/${version}`, kind, name);
+  object(`gateway.networking.k8s.io/${version}`, kind, name, MINIMAL_SPEC[kind] ?? '');
 
 testRule(rule, {
   valid: [
@@ -147,7 +155,7 @@ items:
           severity: 'error',
           data: { use: 'gateway.networking.k8s.io/v1' },
         },
-        { messageId: 'xListenerSet', line: 8, data: { kind: 'XListenerSet', name: 'shop/old' } },
+        { messageId: 'xListenerSet', line: 11, data: { kind: 'XListenerSet', name: 'shop/old' } },
       ],
     },
     {
@@ -159,7 +167,7 @@ items:
           line: 2,
           data: { served: 'v1 and v1beta1', use: 'gateway.networking.k8s.io/v1' },
         },
-        { messageId: 'notServed', line: 8, data: { kind: 'BackendTLSPolicy', served: 'v1' } },
+        { messageId: 'notServed', line: 11, data: { kind: 'BackendTLSPolicy', served: 'v1' } },
       ],
     },
   ],

@@ -138,6 +138,7 @@ spec:
     },
     {
       name: 'an unreadable Service (manifest-invalid reports it)',
+      brokenInput: true,
       files: `${ingress('number: 80')}${otherService}---
 apiVersion: v1
 kind: Service
@@ -150,6 +151,7 @@ spec:
     },
     {
       name: 'an unreadable workload of the namespace (manifest-invalid reports it)',
+      brokenInput: true,
       files: `${ingress('number: 80')}${service()}---
 apiVersion: apps/v1
 kind: Deployment

@@ -120,6 +120,7 @@ ${deployment()}`,
     },
     {
       name: 'an unreadable workload in the namespace (manifest-invalid reports it)',
+      brokenInput: true,
       files: `${service()}---
 apiVersion: apps/v1
 kind: Deployment

@@ -15,6 +15,11 @@ export interface ValidCase {
   name: string;
   files: CaseFiles;
   config?: ConfigInput;
+  /**
+   * Set when the case feeds deliberately broken input. Otherwise every file must load and every
+   * object pass its schema, so no case passes only because its YAML failed to parse.
+   */
+  brokenInput?: boolean;
 }
 
 export interface ExpectedFinding {
@@ -64,6 +69,18 @@ export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: Inval
 export function findingsOf(rule: Rule, testCase: ValidCase): Finding[] {
   const config = configSchema.parse(testCase.config ?? {});
   const report = analyze(toSources(testCase.files), { config });
+  if (!testCase.brokenInput) {
+    expect(
+      report.files.filter((file) => file.status === 'error').map((file) => `${file.path}: ${file.reason}`),
+      `${testCase.name}: input must load`,
+    ).toEqual([]);
+    if (rule.id !== 'manifest-invalid') {
+      expect(
+        report.findings.filter((finding) => finding.ruleId === 'manifest-invalid').map((f) => f.message),
+        `${testCase.name}: input must pass its schema`,
+      ).toEqual([]);
+    }
+  }
   return report.findings.filter((finding) => finding.ruleId === rule.id);
 }
 
