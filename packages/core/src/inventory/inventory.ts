@@ -346,6 +346,8 @@ function addIngress(inventory: Inventory, object: ManifestObject): void {
     classSource: spec.ingressClassName ? 'field' : annotationClass ? 'annotation' : null,
     hosts: [...hosts],
     tls: (spec.tls ?? []).length > 0,
+    ruleHosts: (spec.rules ?? []).map((rule) => rule.host ?? null),
+    tlsHosts: (spec.tls ?? []).map((entry) => entry.hosts ?? []),
     backends,
   });
 }

@@ -60,8 +60,13 @@ export interface IngressView {
   /** `spec.ingressClassName`, else the deprecated annotation, else null. */
   className: string | null;
   classSource: 'field' | 'annotation' | null;
+  /** Every host of rules and TLS entries. */
   hosts: string[];
   tls: boolean;
+  /** The host of each `spec.rules[i]` (null for a rule without one), by index. */
+  ruleHosts: Array<string | null>;
+  /** The hosts of each `spec.tls[i]`, by index. */
+  tlsHosts: string[][];
   backends: IngressBackendView[];
 }
 

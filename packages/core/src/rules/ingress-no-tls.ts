@@ -2,7 +2,6 @@ import type { IngressView } from '../inventory/views.js';
 import { AWS, GKE_INTERNAL_INGRESS_CLASS, INGRESS_CLOUD_TLS } from '../known/annotations.js';
 import { displayName, type ManifestObject } from '../manifests/objects.js';
 import type { NodePath } from '../manifests/positions.js';
-import { ingressV1beta1Schema, ingressV1Schema } from '../manifests/schemas.js';
 import { defineRule } from './define-rule.js';
 
 /**
@@ -34,7 +33,6 @@ export default defineRule({
       const object = ingress.object;
       if (hasCloudCertificate(object)) continue;
       const hosts = hostsOf(ingress);
-      if (hosts === null) continue;
       const data = { ingress: displayName(object) };
       const ruleHosts = hosts.rules.filter(
         (rule): rule is { host: string; at: NodePath } => rule.host !== null,
@@ -94,20 +92,14 @@ interface IngressHosts {
   catchAll: boolean;
 }
 
-/** Rule hosts and TLS entries with where they are written; null if the Ingress does not parse. */
-function hostsOf(ingress: IngressView): IngressHosts | null {
-  const parsed = (ingress.legacyApi ? ingressV1beta1Schema : ingressV1Schema).safeParse(ingress.object.raw);
-  if (!parsed.success) return null;
-  const spec: {
-    rules?: Array<{ host?: string | undefined }> | null | undefined;
-    tls?: Array<{ hosts?: string[] | null | undefined }> | null | undefined;
-  } = parsed.data.spec ?? {};
-  const rules = (spec.rules ?? []).map((rule, r) => ({
-    host: rule.host ? rule.host.toLowerCase() : null,
+/** Rule hosts and TLS entries with where they are written. */
+function hostsOf(ingress: IngressView): IngressHosts {
+  const rules = ingress.ruleHosts.map((host, r) => ({
+    host: host ? host.toLowerCase() : null,
     at: ['spec', 'rules', r] as NodePath,
   }));
-  const tls = (spec.tls ?? []).map((entry, t) => ({
-    hosts: (entry.hosts ?? []).map((host, h) => ({
+  const tls = ingress.tlsHosts.map((hosts, t) => ({
+    hosts: hosts.map((host, h) => ({
       host: host.toLowerCase(),
       at: ['spec', 'tls', t, 'hosts', h] as NodePath,
     })),
