@@ -90,6 +90,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_value') {
     return `expected one of ${issue.values.map((value) => String(value)).join(', ')}`;
   }
+  if (issue.code === 'invalid_key') {
+    return `unknown rule id; allowed: ${RULE_IDS.join(', ')}`;
+  }
   if (issue.code === 'invalid_union') {
     return 'expected a severity (error, warning, notice) or off, or { severity: ... }';
   }
