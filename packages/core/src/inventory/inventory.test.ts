@@ -36,6 +36,25 @@ metadata: {name: hello, namespace: apps}
     expect(inventory.services).toEqual([]);
   });
 
+  it('judges a LoadBalancer by its Kustomize overlay when a patch changes it', () => {
+    const inventory = buildInventory(
+      loadManifests([
+        {
+          path: 'base/db.yaml',
+          text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  type: LoadBalancer\n  ports:\n  - port: 5432\n',
+        },
+        { path: 'prod/kustomization.yaml', text: 'resources:\n- ../base\npatches:\n- path: internal.yaml\n' },
+        {
+          path: 'prod/internal.yaml',
+          text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\n  annotations:\n    service.beta.kubernetes.io/azure-load-balancer-internal: "true"\n',
+        },
+      ]),
+    );
+    expect(inventory.loadBalancers.map((lb) => [lb.object.file, lb.exposure])).toEqual([
+      ['prod/internal.yaml', 'internal'],
+    ]);
+  });
+
   it('records an object with wrong field types as invalid instead of throwing', () => {
     const inventory = inventoryOf(
       'apiVersion: v1\nkind: Service\nmetadata: {name: x}\nspec:\n  ports: "80"\n',

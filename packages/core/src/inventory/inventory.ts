@@ -76,6 +76,8 @@ export interface Inventory {
   servicesByName: ReadonlyMap<string, ServiceView[]>;
   /** Workloads by namespace (defaulted), for selector matching without scanning the whole set. */
   workloadsByNamespace: ReadonlyMap<string, WorkloadView[]>;
+  /** `kind/namespace/name` of the objects some Kustomize patch of the set changes. */
+  patchedTargets: ReadonlySet<string>;
 }
 
 /** Builds the inventory from loaded manifests. */
@@ -102,6 +104,13 @@ export function buildInventory(loaded: LoadResult): Inventory {
     namespacesByKind: new Map(),
     servicesByName: new Map(),
     workloadsByNamespace: new Map(),
+    patchedTargets: new Set(
+      loaded.objects.flatMap((object) =>
+        object.patchOf
+          ? [objectKey(object.patchOf.kind, effectiveNamespace(object.patchOf), object.patchOf.name)]
+          : [],
+      ),
+    ),
   };
   const byKey = inventory.byKey as Map<string, ManifestObject[]>;
   const namespacesByKind = inventory.namespacesByKind as Map<string, Set<string>>;
@@ -254,8 +263,14 @@ function addService(
   };
   if (!object.patchOf) inventory.services.push(view);
   if (view.type !== 'LoadBalancer') return;
-  // A patch counts as a new load balancer only when it is what turns its target into one.
-  if (object.patchOf && !patchSetsLoadBalancer(inventory, object)) return;
+  // With overlays, what is deployed is the patched variants: they stand for the base, so an overlay
+  // that makes a base LoadBalancer internal, or turns a ClusterIP into one, is judged as patched.
+  if (
+    !object.patchOf &&
+    inventory.patchedTargets.has(objectKey(object.kind, effectiveNamespace(object), object.name))
+  ) {
+    return;
+  }
   const verdict = exposureOf({
     annotations: object.annotations,
     loadBalancerClass: spec.loadBalancerClass,
@@ -272,14 +287,6 @@ function addService(
     sourceRanges: sourceRangesOf(spec.loadBalancerSourceRanges, object.annotations),
     typeLine: lineOf(object, ['spec', 'type']),
   });
-}
-
-function patchSetsLoadBalancer(inventory: Inventory, patched: ManifestObject): boolean {
-  const target = patched.patchOf;
-  if (!target) return false;
-  const original = findObjects(inventory, target.kind, effectiveNamespace(target), target.name)[0];
-  const originalType = (original?.raw.spec as { type?: unknown } | undefined)?.type;
-  return originalType !== 'LoadBalancer';
 }
 
 function addIngress(inventory: Inventory, object: ManifestObject): void {

@@ -1,7 +1,7 @@
 import { findObjects, findServices, holdsKindIn, type Inventory } from '../inventory/inventory.js';
 import type { RouteView, ServiceView } from '../inventory/views.js';
 import { GATEWAY_API_GROUP } from '../known/api-versions.js';
-import { displayName, effectiveNamespace, type ManifestObject } from '../manifests/objects.js';
+import { displayName, effectiveNamespace, type ManifestObject, objectKey } from '../manifests/objects.js';
 import type { BackendRef, ListenerManifest, ParentRef } from '../manifests/schemas.js';
 import { defineRule } from './define-rule.js';
 
@@ -320,14 +320,8 @@ function checkBackendRef(inventory: Inventory, route: RouteView, ref: BackendRef
 /** Port lists are judged only when the set shows them whole: not ExternalName, not patched. */
 function canJudgePorts(inventory: Inventory, service: ServiceView): boolean {
   if (service.type === 'ExternalName' || service.ports.length === 0) return false;
-  const { name } = service.object;
-  const namespace = effectiveNamespace(service.object);
-  return !inventory.patches.some(
-    (patch) =>
-      patch.patchOf?.kind === 'Service' &&
-      patch.patchOf.name === name &&
-      effectiveNamespace(patch.patchOf) === namespace,
-  );
+  const { kind, name } = service.object;
+  return !inventory.patchedTargets.has(objectKey(kind, effectiveNamespace(service.object), name));
 }
 
 /** Whether the set holds any object in a namespace; if not, references into it stay unjudged. */
