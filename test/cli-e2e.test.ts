@@ -357,9 +357,24 @@ describe('ingress-advisor analyze (built CLI)', () => {
     });
 
     it('exits 2 on commands not available yet', async () => {
-      const result = await runCli(['ask', 'Should I use an Ingress?']);
+      const result = await runCli(['migrate', 'mqtt', '--to', 'gateway']);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('not available yet');
+    });
+
+    it('answers a question with ask, as JSON', async () => {
+      const result = await runCli(['ask', 'a DNS server that needs UDP 53', '--format', 'json']);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({
+        kind: 'recommendation',
+        recommended: 'loadbalancer',
+      });
+    });
+
+    it('exits 2 when ask has no question', async () => {
+      const result = await runCli(['ask']);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
     });
   });
 

@@ -24,8 +24,9 @@ describe('main', () => {
     const help = programHelp('1.2.3');
     expect(help).toContain('ingress-advisor 1.2.3');
     expect(help).toMatch(/^ {2}analyze \[PATH\.\.\. \| -\] +Analyse manifests/m);
-    expect(help).not.toMatch(/^ {2}(ask|migrate|chat)\b/m);
-    expect(help).toContain('Planned, not available yet in this version: ask, migrate, chat.');
+    expect(help).toMatch(/^ {2}ask "QUESTION" +Answer a question/m);
+    expect(help).not.toMatch(/^ {2}(migrate|chat)\b/m);
+    expect(help).toContain('Planned, not available yet in this version: migrate, chat.');
   });
 
   it('prints the version on --version and -V', async () => {
@@ -57,15 +58,22 @@ describe('main', () => {
     const unknown = await run(['analyse']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toBe(
-      'Unknown command "analyse". Available commands: analyze.\nRun `ingress-advisor --help` for usage.\n',
+      'Unknown command "analyse". Available commands: analyze, ask.\nRun `ingress-advisor --help` for usage.\n',
     );
     const option = await run(['--format', 'json']);
     expect(option.code).toBe(2);
     expect(option.err).toContain('Unknown option --format.');
   });
 
-  it('says ask, migrate and chat are not available yet, and exits 2', async () => {
-    for (const name of ['ask', 'migrate', 'chat']) {
+  it('dispatches to ask', async () => {
+    const { code, out, err } = await run(['ask', 'NGINX or Traefik?', '--format', 'json']);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(JSON.parse(out)).toMatchObject({ kind: 'topic', topic: 'controller-choice' });
+  });
+
+  it('says migrate and chat are not available yet, and exits 2', async () => {
+    for (const name of ['migrate', 'chat']) {
       const { code, out, err } = await run([name, 'anything']);
       expect(code).toBe(2);
       expect(out).toBe('');

@@ -29,7 +29,7 @@ export function programHelp(version: string): string {
     (command) => `  ${`${command.name} ${command.synopsis}`.padEnd(width)}${command.summary}`,
   );
   return `ingress-advisor ${version}: Ingress, LoadBalancer Service or Gateway API? Advice from your
-Kubernetes manifests.
+Kubernetes manifests, and answers to your questions.
 
 Usage: ingress-advisor <command> [options]
 

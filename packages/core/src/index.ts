@@ -3,10 +3,18 @@
  * environment. Adapters (CLI, Action, Slack bot) import from here only.
  */
 
+export { type Answer, type AnswerContext, answer, type FollowUp } from './advice/answer.js';
 export { CRITERIA, DEFAULT_WEIGHTS, normaliseWeights, OPTION_TITLES } from './advice/criteria.js';
 export { rankOptions } from './advice/decide.js';
 export type { Requirements } from './advice/requirements.js';
+export type { Source, Topic, TopicId } from './advice/topics/types.js';
 export type { CriterionId, OptionId, PlanStep, RankedOption, SetAdvice, Weights } from './advice/types.js';
+export {
+  describeRequirements,
+  MAX_QUESTION_LENGTH,
+  type Understanding,
+  understand,
+} from './advice/understand.js';
 export {
   CONFIG_FILE_NAME,
   type Config,

@@ -1,7 +1,8 @@
 /** Every command, in one list: a new command is one file plus one line here. */
 import { analyzeCommand } from './analyze.js';
+import { askCommand } from './ask.js';
 import type { Command } from './definitions.js';
-import { askCommand, chatCommand, migrateCommand } from './planned.js';
+import { chatCommand, migrateCommand } from './planned.js';
 
 /** All commands, in the order the help lists them. */
 export const COMMANDS: readonly Command[] = [analyzeCommand, askCommand, migrateCommand, chatCommand];

@@ -21,8 +21,6 @@ function plannedCommand(name: string, synopsis: string, summary: string) {
   });
 }
 
-/** `ask "QUESTION"`: planned. */
-export const askCommand = plannedCommand('ask', '"QUESTION"', 'Answer a question about exposing a workload.');
 /** `migrate PATH... --to ingress|gateway`: planned. */
 export const migrateCommand = plannedCommand(
   'migrate',

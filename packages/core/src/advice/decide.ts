@@ -23,7 +23,8 @@ const move = (option: OptionId, criterion: CriterionId, delta: number, reason: s
 const CONSIDERATIONS: readonly Consideration[] = [
   // Many HTTP services, or host/path routing: the case Ingress and Gateway API exist for.
   (r) => {
-    const many = (r.serviceCount ?? 0) >= 2 || r.existing?.manyLoadBalancers === true;
+    const many =
+      (r.serviceCount ?? 0) >= 2 || r.manyServices === true || r.existing?.manyLoadBalancers === true;
     const routing = r.hostRouting === true || r.pathRouting === true;
     if (!(many || routing) || (!needsHttp(r) && r.protocols !== undefined)) return [];
     const why = routing
@@ -51,6 +52,15 @@ const CONSIDERATIONS: readonly Consideration[] = [
       move('gateway-api', 'simplicity', -1, 'CRDs and a controller to run for a single Service'),
     ];
   },
+  // Said outright: nothing to route by host or path.
+  (r) =>
+    r.hostRouting === false && r.pathRouting === false
+      ? [
+          move('loadbalancer', 'routing', 1, 'nothing to route by host or path'),
+          move('ingress', 'simplicity', -1, 'a routing layer with nothing to route'),
+          move('gateway-api', 'simplicity', -1, 'a routing layer with nothing to route'),
+        ]
+      : [],
   // UDP and raw TCP: HTTP proxies cannot carry them.
   (r) => {
     const { udp, tcp } = needsLayer4(r);

@@ -12,6 +12,12 @@ export interface Requirements {
   ports?: Array<{ port: number; transport?: 'tcp' | 'udp'; what?: string }>;
   /** How many services need exposing. */
   serviceCount?: number;
+  /** Several services, number unknown ("many microservices", "2–5"). */
+  manyServices?: boolean;
+  /** Host names named in the question, for the generated example. */
+  hosts?: string[];
+  /** URL paths named in the question (`/api`), for the generated example. */
+  paths?: string[];
   hostRouting?: boolean;
   pathRouting?: boolean;
   tlsTermination?: boolean;

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeDeps } from '../test-support/fake-deps.js';
+import { askHelp, parseWeights, runAsk } from './ask.js';
+
+async function ask(args: string[], options: Parameters<typeof createFakeDeps>[0] = {}) {
+  const deps = createFakeDeps(options);
+  const code = await runAsk(deps, args);
+  return { code, out: deps.out(), err: deps.err() };
+}
+
+describe('ask', () => {
+  it('prints the answer as plain text by default, recommendation first', async () => {
+    const { code, out, err } = await ask(['a DNS server that needs UDP 53 from outside the cluster']);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out.split('\n')[0]).toMatch(/^Recommendation: Service type LoadBalancer \(\d+(\.\d)?\/100\)$/);
+    expect(out).toContain('What I understood');
+    expect(out).toContain('- UDP 53 (DNS)');
+    expect(out).toContain('    protocol: UDP');
+    expect(out).not.toContain('**');
+    expect(out).not.toContain('```');
+  });
+
+  it('prints the Answer as JSON with --format json', async () => {
+    const { code, out } = await ask([
+      'Is',
+      'Gateway',
+      'API',
+      'the',
+      'successor',
+      'of',
+      'Ingress?',
+      '--format',
+      'json',
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ kind: 'topic', topic: 'gateway-vs-ingress', followUps: [] });
+  });
+
+  it('applies --weights to the ranking', async () => {
+    const plain = JSON.parse((await ask(['4 web apps with https', '-f', 'json'])).out);
+    const weighted = JSON.parse(
+      (await ask(['4 web apps with https', '-f', 'json', '--weights', 'routing=0,simplicity=100'])).out,
+    );
+    expect(weighted.ranking[0].score).not.toBe(plain.ranking[0].score);
+  });
+
+  it('reads the question from standard input with "-"', async () => {
+    const { code, out } = await ask(['-', '--format', 'json'], { stdin: 'NGINX or Traefik?\n' });
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ topic: 'controller-choice' });
+  });
+
+  it('exits 2 with a hint when the question is missing', async () => {
+    for (const args of [[], ['   '], ['-f', 'json']]) {
+      const { code, out, err } = await ask(args);
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err).toBe(
+        'Ask a question, e.g. ingress-advisor ask "ingress or lb for 3 web apps?".\nRun `ingress-advisor ask --help` for usage.\n',
+      );
+    }
+  });
+
+  it('exits 2 on an unknown format, option or weight', async () => {
+    expect((await ask(['q', '--format', 'yaml'])).err).toContain(
+      'Unknown value "yaml" for --format; use one of text, json.',
+    );
+    expect((await ask(['q', '--colour'])).code).toBe(2);
+    const weight = await ask(['q', '--weights', 'speed=3']);
+    expect(weight.code).toBe(2);
+    expect(weight.err).toContain('Cannot read "speed=3" in --weights');
+  });
+
+  it('prints its help', async () => {
+    const { code, out } = await ask(['--help']);
+    expect(code).toBe(0);
+    expect(out).toBe(askHelp());
+    expect(out).toMatch(/^Usage: ingress-advisor ask "QUESTION"/);
+  });
+});
+
+describe('parseWeights', () => {
+  it('reads criteria and numbers, with % allowed', () => {
+    expect(parseWeights('routing=40, simplicity=20%,security:5')).toEqual({
+      routing: 40,
+      simplicity: 20,
+      security: 5,
+    });
+  });
+
+  it('rejects negatives, duplicates and empty lists', () => {
+    expect(() => parseWeights('routing=-1')).toThrow('must be a number of 0 or more');
+    expect(() => parseWeights('routing=1,routing=2')).toThrow('given twice');
+    expect(() => parseWeights(',')).toThrow('needs a value');
+    expect(() => parseWeights('routing=0,simplicity=0,performance=0,security=0,portability=0')).toThrow(
+      'cannot all be 0',
+    );
+  });
+});

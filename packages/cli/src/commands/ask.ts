@@ -1,0 +1,159 @@
+/** `ingress-advisor ask "QUESTION"`: a question in, the advice engine's Answer out (text or JSON). */
+import { type Answer, answer, CRITERIA, type CriterionId } from '@ingress-advisor/core';
+import type { CliDeps } from '../deps.js';
+import { isUsageError, UsageError } from '../errors.js';
+import { plainMarkdown } from '../output/plain-markdown.js';
+import { defineCommand, EXIT, type ExitCode } from './definitions.js';
+import { type OptionSpecs, parseOptions } from './internal/parse-options.js';
+
+/** Output formats of `ask --format`. */
+export const ASK_FORMATS = ['text', 'json'] as const;
+export type AskFormat = (typeof ASK_FORMATS)[number];
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  weights: { type: 'string', short: 'w' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionSpecs;
+
+const HELP_HINT = 'Run `ingress-advisor ask --help` for usage.';
+/** A question read from standard input is cut here; the engine reads at most 4,000 characters. */
+const MAX_STDIN_BYTES = 64 * 1024;
+
+/** The `--help` text of `ask`. */
+export function askHelp(): string {
+  const criteria = CRITERIA.map(({ id, title }) => `${id} (${title})`).join(', ');
+  return `Usage: ingress-advisor ask "QUESTION" [options]
+
+Answers a question about exposing workloads: Ingress, Service type LoadBalancer, Gateway API or an
+edge tunnel. A situation ("6 HTTP microservices on EKS, want TLS") gets a weighted ranking, the
+reasons, a YAML example and sources; a question about a topic ("do I need an Ingress?") gets that
+topic; a question that leaves out what decides gets follow-up questions and a provisional answer.
+What was understood is listed, so you can correct it and ask again.
+
+Arguments:
+  QUESTION              The question; several words are joined. "-" reads it from standard input.
+
+Options:
+  -f, --format FORMAT   text (default) or json (the Answer object, for scripts and bots).
+  -w, --weights LIST    Criterion weights, e.g. routing=40,simplicity=20. Criteria not named keep
+                        their default; the weights are normalised to sum to 100%. Criteria:
+                        ${wrap(criteria, 24, 96)}
+  -h, --help            Show this help.
+
+Examples:
+  ingress-advisor ask "ingress or lb for 4 web apps on one domain with https?"
+  ingress-advisor ask "mosquitto on 1883 for devices outside the cluster" --format json
+  ingress-advisor ask "gRPC and HTTP APIs for many teams" --weights routing=50,simplicity=10
+
+Exit status: 0 on success, 2 on a usage error (no question, unknown option or value).
+`;
+}
+
+/** `ask`: see `askHelp`. */
+export const askCommand = defineCommand({
+  name: 'ask',
+  synopsis: '"QUESTION"',
+  summary: 'Answer a question: Ingress, LoadBalancer Service, Gateway API or a tunnel?',
+  available: true,
+  help: askHelp,
+  run: runAsk,
+});
+
+/** Runs `ask` with the arguments after the command name. */
+export async function runAsk(deps: CliDeps, args: readonly string[]): Promise<ExitCode> {
+  try {
+    const { values, positionals } = parseOptions(args, OPTIONS, HELP_HINT);
+    if (values.help === true) {
+      deps.stdout.write(askHelp());
+      return EXIT.ok;
+    }
+    const format = formatOf(values.format);
+    const weights = typeof values.weights === 'string' ? parseWeights(values.weights) : undefined;
+    const question = await questionOf(deps, positionals);
+    const result = answer(question, weights === undefined ? {} : { weights });
+    deps.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderAnswer(result));
+    return EXIT.ok;
+  } catch (error) {
+    if (!isUsageError(error)) throw error;
+    deps.stderr.write(`${error.message}\n`);
+    for (const hint of error.hints) deps.stderr.write(`${hint}\n`);
+    return EXIT.usage;
+  }
+}
+
+/** The Answer as terminal text: its Markdown, rendered plainly. */
+export function renderAnswer(result: Answer): string {
+  return plainMarkdown(result.markdown);
+}
+
+function formatOf(value: string | boolean | undefined): AskFormat {
+  if (value === undefined) return 'text';
+  if (typeof value === 'string' && (ASK_FORMATS as readonly string[]).includes(value))
+    return value as AskFormat;
+  throw new UsageError(
+    `Unknown value "${String(value)}" for --format; use one of ${ASK_FORMATS.join(', ')}.`,
+    [HELP_HINT],
+  );
+}
+
+/** Parses `routing=40,simplicity=20`: known criteria, non-negative numbers, each named once. */
+export function parseWeights(text: string): Partial<Record<CriterionId, number>> {
+  const ids = CRITERIA.map(({ id }) => id);
+  const weights: Partial<Record<CriterionId, number>> = {};
+  const parts = text.split(',').map((part) => part.trim());
+  if (parts.every((part) => part === '')) {
+    throw new UsageError('Option --weights needs a value such as routing=40,simplicity=20.', [HELP_HINT]);
+  }
+  for (const part of parts) {
+    if (part === '') continue;
+    const match = /^([a-z]+)\s*[=:]\s*(\S+)$/i.exec(part);
+    const id = match?.[1]?.toLowerCase();
+    if (match === null || id === undefined || !(ids as string[]).includes(id)) {
+      throw new UsageError(
+        `Cannot read "${part}" in --weights: use CRITERION=NUMBER with a criterion among ${ids.join(', ')}.`,
+        [HELP_HINT],
+      );
+    }
+    const value = Number(match[2]?.replace(/%$/, ''));
+    if (!Number.isFinite(value) || value < 0) {
+      throw new UsageError(`The weight of ${id} must be a number of 0 or more, not "${match[2]}".`, [
+        HELP_HINT,
+      ]);
+    }
+    if (id in weights) throw new UsageError(`The weight of ${id} is given twice in --weights.`, [HELP_HINT]);
+    weights[id as CriterionId] = value;
+  }
+  if (Object.values(weights).every((value) => value === 0) && Object.keys(weights).length === ids.length) {
+    throw new UsageError('The weights in --weights cannot all be 0.', [HELP_HINT]);
+  }
+  return weights;
+}
+
+async function questionOf(deps: CliDeps, positionals: readonly string[]): Promise<string> {
+  let question = positionals.join(' ');
+  if (positionals.length === 1 && positionals[0] === '-') {
+    if (deps.stdin.isTTY)
+      throw new UsageError('Type the question as an argument, or pipe it in with "-".', [HELP_HINT]);
+    question = new TextDecoder().decode(await deps.stdin.read(MAX_STDIN_BYTES));
+  }
+  if (question.trim() === '') {
+    throw new UsageError('Ask a question, e.g. ingress-advisor ask "ingress or lb for 3 web apps?".', [
+      HELP_HINT,
+    ]);
+  }
+  return question;
+}
+
+function wrap(text: string, indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.join(`\n${' '.repeat(indent)}`);
+}

@@ -1,0 +1,443 @@
+/**
+ * `answer(question)`: one Answer for the bot, the CLI and the PR comment. A question about a topic
+ * gets the topic; a situation gets the weighted ranking with its reasons and a YAML example; a
+ * question that leaves out what decides gets follow-up questions with fixed choices and a
+ * provisional recommendation. Pure: no I/O, no clock.
+ */
+import { formatMoney } from '../cost/cost.js';
+import { sensitivePort } from '../known/ports.js';
+import { DEFAULT_CURRENCY, LOAD_BALANCER_PRICES, type LoadBalancerProvider } from '../known/prices.js';
+import { escapeMarkdown } from '../render/escape.js';
+import { CRITERIA, normaliseWeights, OPTION_TITLES } from './criteria.js';
+import { rankOptions } from './decide.js';
+import { exampleFor } from './internal/examples.js';
+import { SOURCES, sourcesFor } from './internal/sources.js';
+import { needsHttp, needsLayer4, type Requirements } from './requirements.js';
+import { topicById } from './topics/index.js';
+import type { Source, TopicId } from './topics/types.js';
+import type { CriterionId, OptionId, RankedOption, Weights } from './types.js';
+import { describeRequirements, situationSize, understand } from './understand.js';
+
+/** A question asked back, with fixed choices (rendered as buttons by the bot). */
+export interface FollowUp {
+  /** Stable id: `protocol`, `services` or `constraint`. */
+  id: string;
+  question: string;
+  choices: Array<{ value: string; label: string }>;
+}
+
+/** The answer to a question. Adapters render it; they do not re-decide. */
+export interface Answer {
+  kind: 'recommendation' | 'topic' | 'clarification';
+  /** The option recommended; for a clarification, the provisional one. */
+  recommended?: OptionId;
+  /** Every option with its weighted score (0–100) and reasons, best first. */
+  ranking?: RankedOption[];
+  /** The topic answered, for `kind: 'topic'`. */
+  topic?: TopicId;
+  /** What was understood, as requirements (pass back with a follow-up answer). */
+  requirements: Requirements;
+  /** What was understood, in words, so a user can correct it. */
+  understood: string[];
+  followUps: FollowUp[];
+  /** The whole answer in Markdown. */
+  markdown: string;
+  sources: Source[];
+  /** Ids of the follow-ups already answered in this conversation. */
+  answeredFollowUps?: string[];
+}
+
+/** What else `answer` may know. */
+export interface AnswerContext {
+  /** Criterion weights overriding the article's (any scale; normalised). */
+  weights?: Partial<Record<CriterionId, number>>;
+  /** The previous answer in the conversation. */
+  previous?: Answer;
+  /** The user's choice for one of `previous.followUps`. */
+  followUp?: { id: string; choice: string };
+}
+
+/** The follow-up questions, with what each choice adds to the requirements. */
+const FOLLOW_UPS: ReadonlyArray<
+  FollowUp & {
+    missing: (r: Requirements) => boolean;
+    apply: (r: Requirements, choice: string) => Requirements;
+  }
+> = [
+  {
+    id: 'protocol',
+    question: 'What does the traffic speak?',
+    choices: [
+      { value: 'http', label: 'HTTP(S)' },
+      { value: 'tcp', label: 'TCP' },
+      { value: 'udp', label: 'UDP' },
+      { value: 'mixed', label: 'Mixed (HTTP and TCP/UDP)' },
+    ],
+    missing: (r) => r.protocols === undefined && r.ports === undefined,
+    apply: (r, choice) => {
+      const protocols: Requirements['protocols'] =
+        choice === 'http'
+          ? ['http']
+          : choice === 'tcp'
+            ? ['tcp']
+            : choice === 'udp'
+              ? ['udp']
+              : ['http', 'tcp'];
+      return { ...r, protocols };
+    },
+  },
+  {
+    id: 'services',
+    question: 'How many services need exposing?',
+    choices: [
+      { value: '1', label: '1' },
+      { value: '2-5', label: '2–5' },
+      { value: 'more', label: 'More than 5' },
+    ],
+    missing: (r) =>
+      r.serviceCount === undefined &&
+      r.manyServices === undefined &&
+      !r.hostRouting &&
+      !r.pathRouting &&
+      !r.existing?.manyLoadBalancers,
+    apply: (r, choice) => {
+      const next: Requirements = { ...r };
+      if (choice === '1') {
+        next.serviceCount = 1;
+        delete next.manyServices;
+      } else {
+        delete next.serviceCount;
+        next.manyServices = true;
+      }
+      return next;
+    },
+  },
+  {
+    id: 'constraint',
+    question: 'Anything that must hold?',
+    choices: [
+      { value: 'none', label: 'Nothing special' },
+      { value: 'no-inbound', label: 'No inbound ports' },
+      { value: 'latency', label: 'Lowest latency' },
+      { value: 'cost', label: 'Lowest cost' },
+      { value: 'teams', label: 'Separate platform and app teams' },
+      { value: 'internal', label: 'Internal only' },
+    ],
+    missing: (r) =>
+      r.noInboundPorts === undefined &&
+      r.latencySensitive === undefined &&
+      r.costSensitive === undefined &&
+      r.roleSeparation === undefined &&
+      r.internalOnly === undefined &&
+      r.trafficSplitting === undefined,
+    apply: (r, choice) => {
+      switch (choice) {
+        case 'no-inbound':
+          return { ...r, noInboundPorts: true };
+        case 'latency':
+          return { ...r, latencySensitive: true };
+        case 'cost':
+          return { ...r, costSensitive: true };
+        case 'teams':
+          return { ...r, roleSeparation: true };
+        case 'internal':
+          return { ...r, internalOnly: true };
+        default:
+          return { ...r };
+      }
+    },
+  },
+];
+
+/** Answers a question; never throws. */
+export function answer(question: string, context: AnswerContext = {}): Answer {
+  const weights = normaliseWeights(context.weights ?? {});
+  const previous = context.previous;
+  if (previous !== undefined && context.followUp !== undefined) {
+    const spec = FOLLOW_UPS.find((f) => f.id === context.followUp?.id);
+    const valid = spec?.choices.some((c) => c.value === context.followUp?.choice) === true;
+    if (spec !== undefined && valid) {
+      const requirements = spec.apply(previous.requirements ?? {}, context.followUp.choice);
+      const answered = [...new Set([...(previous.answeredFollowUps ?? []), spec.id])];
+      return decide(requirements, weights, answered);
+    }
+  }
+  const understanding = understand(typeof question === 'string' ? question : String(question));
+  if (understanding.topic !== null) return topicAnswer(understanding.topic, understanding.requirements);
+  let requirements = understanding.requirements;
+  let answered: string[] = [];
+  // A reply in words to a question we asked back refines the previous requirements.
+  if (previous?.kind === 'clarification') {
+    requirements = { ...previous.requirements, ...requirements };
+    answered = previous.answeredFollowUps ?? [];
+  }
+  return decide(requirements, weights, answered);
+}
+
+function decide(requirements: Requirements, weights: Weights, answered: string[]): Answer {
+  const ranking = rankOptions(requirements, weights);
+  const recommended = ranking[0]?.option ?? 'gateway-api';
+  const open = FOLLOW_UPS.filter((f) => !answered.includes(f.id) && f.missing(requirements));
+  const clarify = situationSize(requirements) === 0 && open.length > 0;
+  // Ask only what would change the answer; a clarification asks what is missing, up to three.
+  const followUps = (
+    clarify ? open : open.filter((f) => changesWinner(f, requirements, weights, recommended))
+  )
+    .slice(0, clarify ? 3 : 2)
+    .map(({ id, question, choices }) => ({ id, question, choices: choices.map((c) => ({ ...c })) }));
+  const understood = describeRequirements(requirements);
+  const runnerUp = ranking.find((r, index) => index > 0 && r.excludedBecause === undefined)?.option;
+  const sources = sourcesFor(recommended, requirements, runnerUp);
+  const markdown = renderRecommendation({
+    clarify,
+    ranking,
+    recommended,
+    requirements,
+    weights,
+    understood,
+    followUps,
+    sources,
+  });
+  const result: Answer = {
+    kind: clarify ? 'clarification' : 'recommendation',
+    recommended,
+    ranking,
+    requirements,
+    understood,
+    followUps,
+    markdown,
+    sources,
+  };
+  if (answered.length > 0) result.answeredFollowUps = answered;
+  return result;
+}
+
+function changesWinner(
+  followUp: (typeof FOLLOW_UPS)[number],
+  requirements: Requirements,
+  weights: Weights,
+  winner: OptionId,
+): boolean {
+  return followUp.choices.some(
+    (choice) => rankOptions(followUp.apply(requirements, choice.value), weights)[0]?.option !== winner,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown.
+
+const TOPIC_FALLBACK_TITLES: Record<TopicId, string> = {
+  difference: 'Ingress or Service type LoadBalancer: what is the difference?',
+  'ingress-required': 'Do you need an Ingress to expose an application?',
+  'controller-choice': 'Which Ingress or Gateway controller?',
+  'gateway-vs-ingress': 'Gateway API and Ingress',
+  cost: 'What each option costs',
+  performance: 'Latency and performance',
+  tls: 'Where TLS terminates and who manages certificates',
+  'migration-lb-to-ingress': 'From many LoadBalancer Services to one Ingress',
+  'migration-ingress-to-gateway': 'From Ingress to Gateway API',
+  'troubleshoot-service-no-pods': 'Traffic reaches the Service but not the pods',
+  'troubleshoot-ingress-rules-ignored': 'Ingress rules are not picked up',
+  'troubleshoot-aws-wrong-lb': 'AWS created the wrong load balancer type',
+};
+
+function topicAnswer(id: TopicId, requirements: Requirements): Answer {
+  const topic = topicById(id);
+  const understood = describeRequirements(requirements);
+  const lines: string[] = [];
+  let sources: Source[];
+  if (topic !== undefined) {
+    lines.push(`**${topic.title}**`, '', topic.short, '', topic.details);
+    if (topic.example !== undefined) {
+      lines.push('', `**${topic.example.caption}**`, '', fence(topic.example.code, topic.example.language));
+    }
+    sources = topic.sources.map((s) => ({ ...s }));
+  } else {
+    lines.push(
+      `**${TOPIC_FALLBACK_TITLES[id]}**`,
+      '',
+      'This is a question about this topic; its full answer is not available in this version. The sources below cover it.',
+    );
+    sources = [SOURCES.ingress, SOURCES.service, SOURCES.gatewayApi].map((s) => ({ ...s }));
+  }
+  if (understood.length > 0)
+    lines.push('', '**What I understood**', '', ...understood.map((u) => `- ${escapeMarkdown(u)}`));
+  lines.push('', ...renderSources(sources));
+  return {
+    kind: 'topic',
+    topic: id,
+    requirements,
+    understood,
+    followUps: [],
+    markdown: `${lines.join('\n').trim()}\n`,
+    sources,
+  };
+}
+
+interface RenderInput {
+  clarify: boolean;
+  ranking: RankedOption[];
+  recommended: OptionId;
+  requirements: Requirements;
+  weights: Weights;
+  understood: string[];
+  followUps: FollowUp[];
+  sources: Source[];
+}
+
+function renderRecommendation(input: RenderInput): string {
+  const { ranking, recommended, requirements, weights } = input;
+  const top = ranking[0];
+  const title = OPTION_TITLES[recommended];
+  const lines: string[] = [];
+  const why = (top?.reasons ?? [])
+    .filter((reason) => reason.startsWith('+'))
+    .slice(0, 2)
+    .map((reason) => reason.slice(2));
+  if (input.clarify) {
+    lines.push('**To recommend one option I need a little more.**', '');
+    for (const followUp of input.followUps) {
+      lines.push(`- ${followUp.question} (${followUp.choices.map((c) => c.label).join(' / ')})`);
+    }
+    lines.push(
+      '',
+      `**Provisional answer: ${title}** (${top?.score ?? 0}/100 on the default criteria). ${PROVISIONAL[recommended]}`,
+    );
+  } else {
+    lines.push(`**Recommendation: ${title}** (${top?.score ?? 0}/100)`);
+    if (why.length > 0) lines.push('', `${capitalise(why.join('; '))}.`);
+    const runnerUp = ranking[1];
+    if (runnerUp !== undefined && runnerUp.excludedBecause === undefined) {
+      lines.push('', `Runner-up: ${runnerUp.title} (${runnerUp.score}/100).`);
+    }
+  }
+  lines.push('', '**What I understood**', '');
+  if (input.understood.length === 0)
+    lines.push('- nothing specific yet: protocols, services and constraints are open');
+  else lines.push(...input.understood.map((u) => `- ${escapeMarkdown(u)}`));
+  lines.push('', 'Something wrong? Ask again with the detail corrected.');
+
+  const weightText = CRITERIA.map(({ id, title: t }) => `${t} ${Math.round(weights[id] * 100)}%`).join(', ');
+  lines.push('', '**Ranking**', '', `Weighted criteria: ${weightText}.`, '');
+  ranking.forEach((option, index) => {
+    if (option.excludedBecause !== undefined) {
+      lines.push(`${index + 1}. ${option.title}: ruled out: ${option.excludedBecause}`);
+      return;
+    }
+    lines.push(`${index + 1}. **${option.title}**: ${option.score}/100`);
+    for (const reason of option.reasons.slice(0, 3)) lines.push(`   - ${reason}`);
+  });
+
+  const notes = notesFor(recommended, requirements);
+  if (notes.length > 0) lines.push('', '**Good to know**', '', ...notes.map((note) => `- ${note}`));
+
+  const example = exampleFor(recommended, requirements);
+  lines.push('', `**Example: ${example.caption}**`, '', fence(example.yaml, 'yaml'));
+  lines.push('', ...renderSources(input.sources));
+  return `${lines.join('\n').trim()}\n`;
+}
+
+const PROVISIONAL: Record<OptionId, string> = {
+  'gateway-api':
+    'Gateway API is the recommended successor of Ingress and covers HTTP, gRPC, TLS, TCP and UDP routes; a single L4 service is simpler with a LoadBalancer.',
+  ingress:
+    'An Ingress puts several HTTP(S) services behind one entry point; UDP or raw TCP cannot go through it.',
+  loadbalancer: 'A LoadBalancer Service is the least to run for one service or for TCP/UDP.',
+  'edge-tunnel': 'An edge tunnel publishes services without opening inbound ports.',
+};
+
+const PROVIDER_OF_CLOUD: Record<string, LoadBalancerProvider> = {
+  aws: 'aws-nlb',
+  gcp: 'gcp',
+  azure: 'azure',
+  digitalocean: 'digitalocean',
+};
+
+function notesFor(recommended: OptionId, r: Requirements): string[] {
+  const notes: string[] = [];
+  const { udp, tcp } = needsLayer4(r);
+  if (r.existing?.ingressNginx) {
+    notes.push(
+      'The community ingress-nginx controller was retired in March 2026: no more releases or security fixes. The Kubernetes project recommends Gateway API; ingress2gateway converts Ingress resources.',
+    );
+  }
+  if (recommended === 'ingress') {
+    notes.push(
+      'The Ingress API is frozen (not removed): pick a maintained controller, not the retired ingress-nginx. Gateway API is its recommended successor.',
+    );
+  }
+  if (recommended === 'gateway-api' && (udp || tcp)) {
+    notes.push(
+      'TCPRoute and UDPRoute are GA (`v1`) only from Gateway API v1.6; older clusters have them in the experimental channel (`v1alpha2`) at most. Check that your controller supports them.',
+    );
+  }
+  if (recommended === 'gateway-api' && r.cloud === 'gcp' && (udp || tcp)) {
+    notes.push(
+      "GKE's managed Gateway classes are L7 only: use a LoadBalancer Service for raw TCP or UDP on GKE.",
+    );
+  }
+  if (recommended === 'gateway-api' && r.cloud === 'aws' && (udp || tcp)) {
+    notes.push(
+      'With the AWS Load Balancer Controller, HTTPRoutes get an ALB and TCP/UDP routes an NLB; one Gateway cannot mix the two.',
+    );
+  }
+  if (needsHttp(r) && (udp || tcp) && recommended !== 'gateway-api') {
+    notes.push(
+      'Mixed traffic: the HTTP services can share one Ingress or Gateway while the TCP/UDP ports keep their own LoadBalancer (or an L4 Gateway).',
+    );
+  }
+  if (udp && r.noInboundPorts) {
+    notes.push(
+      'Edge tunnels publish HTTP and TCP, not public UDP, and every in-cluster option needs an inbound port: public UDP behind CGNAT or a closed firewall needs a host with a public address in front of the cluster.',
+    );
+  }
+  if ((r.ports ?? []).some((p) => p.port === 9092)) {
+    notes.push(
+      'Kafka brokers advertise their own addresses, so each broker needs its own route or load balancer.',
+    );
+  }
+  const exposed = [
+    ...new Set((r.ports ?? []).map((p) => sensitivePort(p.port)?.what).filter((w) => w !== undefined)),
+  ];
+  if (exposed.length > 0 && r.internalOnly !== true) {
+    notes.push(
+      `${exposed.join(', ')} should not face the internet unguarded: make the load balancer internal or restrict \`loadBalancerSourceRanges\`.`,
+    );
+  }
+  if (recommended === 'loadbalancer' && (r.environment === 'bare-metal' || r.environment === 'home-lab')) {
+    notes.push('Outside the clouds, `type: LoadBalancer` needs MetalLB or a similar implementation.');
+  }
+  const count = r.serviceCount;
+  const consolidating = recommended === 'ingress' || recommended === 'gateway-api';
+  if ((r.costSensitive || r.existing?.manyLoadBalancers) && consolidating) {
+    const provider = PROVIDER_OF_CLOUD[r.cloud ?? ''] ?? 'unknown';
+    const price = LOAD_BALANCER_PRICES[provider];
+    const each = formatMoney(price.monthly, DEFAULT_CURRENCY);
+    if (count !== undefined && count >= 2) {
+      const saving = formatMoney((count - 1) * price.monthly, DEFAULT_CURRENCY);
+      notes.push(
+        `One load balancer per Service costs about ${count} × ${each} a month before usage (${price.basis}); one shared entry point saves about ${saving} a month, minus the controller's pods. Indicative prices of September 2026.`,
+      );
+    } else {
+      notes.push(
+        `Each \`type: LoadBalancer\` Service is one cloud load balancer, about ${each} a month before usage (${price.basis}); a shared entry point carries many HTTP Services on one. Indicative prices of September 2026.`,
+      );
+    }
+  }
+  return notes;
+}
+
+function renderSources(sources: readonly Source[]): string[] {
+  if (sources.length === 0) return [];
+  return ['**Sources**', '', ...sources.map((s) => `- [${escapeMarkdown(s.title)}](${s.url})`)];
+}
+
+function fence(code: string, language: string): string {
+  const longest = Math.max(2, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+  const ticks = '`'.repeat(longest + 1);
+  return `${ticks}${language}\n${code.replace(/\n+$/, '')}\n${ticks}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
