@@ -1,40 +1,10 @@
 import rule from './ingress-nginx-retired.js';
+import { ingressClassManifest, ingressManifest } from './test-support/manifests.js';
 import { type InvalidCase, testRule, type ValidCase } from './test-support/rule-tester.js';
 
-/** An Ingress; `classLine` goes under `spec` (e.g. `ingressClassName: nginx`). */
-const ingress = (name: string, classLine = '', annotations: Record<string, string> = {}): string => {
-  const annotationLines = Object.entries(annotations)
-    .map(([key, value]) => `\n    ${key}: "${value}"`)
-    .join('');
-  return `---
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: ${name}
-  namespace: shop${annotationLines ? `\n  annotations:${annotationLines}` : ''}
-spec:${classLine ? `\n  ${classLine}` : ''}
-  rules:
-  - host: ${name}.example.com
-    http:
-      paths:
-      - path: /
-        pathType: Prefix
-        backend:
-          service:
-            name: ${name}
-            port:
-              number: 80
-`;
-};
+const ingress = ingressManifest;
 
-const ingressClass = (name: string, controller: string, isDefault = false): string => `---
-apiVersion: networking.k8s.io/v1
-kind: IngressClass
-metadata:
-  name: ${name}${isDefault ? '\n  annotations:\n    ingressclass.kubernetes.io/is-default-class: "true"' : ''}
-spec:
-  controller: ${controller}
-`;
+const ingressClass = ingressClassManifest;
 
 const COMMUNITY = 'k8s.io/ingress-nginx';
 const F5 = 'nginx.org/ingress-controller';

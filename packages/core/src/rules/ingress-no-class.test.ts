@@ -1,40 +1,11 @@
 import rule from './ingress-no-class.js';
+import { ingressClassManifest, ingressManifest } from './test-support/manifests.js';
 import { type InvalidCase, testRule, type ValidCase } from './test-support/rule-tester.js';
 
-/** An Ingress; `classLines` go under `spec` (e.g. `ingressClassName: nginx`), `annotations` under metadata. */
-const ingress = (name: string, classLines = '', annotations: Record<string, string> = {}): string => {
-  const annotationLines = Object.entries(annotations)
-    .map(([key, value]) => `\n    ${key}: "${value}"`)
-    .join('');
-  return `---
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: ${name}
-  namespace: shop${annotationLines ? `\n  annotations:${annotationLines}` : ''}
-spec:${classLines ? `\n  ${classLines}` : ''}
-  rules:
-  - host: ${name}.example.com
-    http:
-      paths:
-      - path: /
-        pathType: Prefix
-        backend:
-          service:
-            name: ${name}
-            port:
-              number: 80
-`;
-};
+const ingress = ingressManifest;
 
-const ingressClass = (name: string, isDefault = false, controller = 'example.com/controller'): string => `---
-apiVersion: networking.k8s.io/v1
-kind: IngressClass
-metadata:
-  name: ${name}${isDefault ? '\n  annotations:\n    ingressclass.kubernetes.io/is-default-class: "true"' : ''}
-spec:
-  controller: ${controller}
-`;
+const ingressClass = (name: string, isDefault = false, controller = 'example.com/controller'): string =>
+  ingressClassManifest(name, controller, isDefault);
 
 const LEGACY_CLASS = 'kubernetes.io/ingress.class';
 
