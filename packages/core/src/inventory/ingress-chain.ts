@@ -98,17 +98,3 @@ function resolveChain(
   }
   return chain;
 }
-
-/** Services (and their ports) that an Ingress chain reaches, so Service-level rules can stay quiet. */
-export function servicesOnIngressChains(chains: readonly IngressChain[]): {
-  services: ReadonlySet<ServiceView>;
-  ports: ReadonlySet<ServicePortView>;
-} {
-  const services = new Set<ServiceView>();
-  const ports = new Set<ServicePortView>();
-  for (const chain of chains) {
-    if (chain.service) services.add(chain.service);
-    if (chain.servicePort) ports.add(chain.servicePort);
-  }
-  return { services, ports };
-}

@@ -157,7 +157,8 @@ export function loadManifests(sources: readonly SourceFile[]): LoadResult {
       collectObjects(document, source.path, objects);
       found += objects.length - before;
       for (const duplicate of document.duplicateKeys) {
-        const owner = objects.slice(before).find((object) => object.line <= duplicate.line);
+        // The object the key belongs to: the last one (of a List, say) starting before it.
+        const owner = objects.slice(before).findLast((object) => object.line <= duplicate.line);
         problems.push({
           kind: 'duplicate-key',
           file: source.path,
