@@ -9,6 +9,7 @@ import {
   applyJsonPatch,
   isJsonPatch,
   isKustomization,
+  KUSTOMIZATION_FILE_NAMES,
   listInlinePatches,
   listPatchFiles,
   type PatchReference,
@@ -89,13 +90,15 @@ interface ParsedFile {
 
 /** Loads every file; see the module comment for what each status means. */
 export function loadManifests(sources: readonly SourceFile[]): LoadResult {
-  const parsed = sources.map(parseFile);
+  // First the kustomizations, to know which files are patches. Only files that can be one are
+  // parsed here; the rest are parsed once, below, and their full parse trees dropped file by file
+  // (holding every file's tree at once made garbage collection the largest cost of a big set).
   const patchFiles = new Map<string, PatchReference>();
-  for (const file of parsed) {
-    for (const document of file.documents) {
-      if (!isKustomization(file.source.path, document.value)) continue;
-      file.result.role = 'kustomization';
-      for (const reference of listPatchFiles(normalise(file.source.path), document.value)) {
+  for (const source of sources) {
+    if (!mayBeKustomization(source)) continue;
+    for (const document of parseYamlStream(source.text).documents) {
+      if (!isKustomization(source.path, document.value)) continue;
+      for (const reference of listPatchFiles(normalise(source.path), document.value)) {
         patchFiles.set(reference.path, reference);
       }
     }
@@ -106,9 +109,15 @@ export function loadManifests(sources: readonly SourceFile[]): LoadResult {
   const helmValues: HelmValuesFile[] = [];
   const pendingPatches: PendingPatch[] = [];
 
-  for (const file of parsed) {
-    const { source, result } = file;
+  const files: FileResult[] = [];
+  for (const source of sources) {
+    const file = parseFile(source);
+    const { result } = file;
+    files.push(result);
     if (result.status === 'skipped') continue;
+    if (file.documents.some((document) => isKustomization(source.path, document.value))) {
+      result.role = 'kustomization';
+    }
     const patchReference = patchFiles.get(normalise(source.path));
     if (result.role === 'kustomization') {
       result.reason =
@@ -183,7 +192,15 @@ export function loadManifests(sources: readonly SourceFile[]): LoadResult {
   }
 
   for (const patch of pendingPatches) objects.push(...applyPatch(patch, objects));
-  return { files: parsed.map((file) => file.result), objects, problems, helmValues };
+  return { files, objects, problems, helmValues };
+}
+
+/** Whether a file can hold a kustomization: by its name, or by the API group of its kind. */
+function mayBeKustomization(source: SourceFile): boolean {
+  return (
+    KUSTOMIZATION_FILE_NAMES.includes(posix.basename(normalise(source.path))) ||
+    source.text.includes('kustomize.config.k8s.io')
+  );
 }
 
 function parseFile(source: SourceFile): ParsedFile {
