@@ -376,6 +376,16 @@ describe('ingress-advisor analyze (built CLI)', () => {
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
     });
+
+    it('holds a chat on piped input: a question, a choice that refines it, a pasted manifest', async () => {
+      const input = `ingress or lb?\n1c\n${fixture('mqtt/mosquitto.yaml')}\nquit\n`;
+      const result = await runCli(['chat'], { stdin: input });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe('');
+      const [, refined = ''] = result.stdout.split('1c) UDP');
+      expect(refined).toMatch(/Service type LoadBalancer/);
+      expect(result.stdout).toMatch(/^ {2}mosquitto +\S+ +1883\/TCP/m);
+    });
   });
 
   it('prints the version from the package.json, and help', async () => {

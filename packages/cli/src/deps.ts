@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { open, readdir, stat, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 
 /** A place to write text: standard output or standard error. */
 export interface OutputStream {
@@ -17,6 +18,11 @@ export interface OutputStream {
 export interface InputStream {
   /** Reads to the end, or until `maxBytes` bytes have arrived, whichever comes first. */
   read(maxBytes: number): Promise<Uint8Array>;
+  /**
+   * The input line by line, without line endings (`\n`, `\r\n` or `\r`); a last line without a
+   * newline is still a line. Ends at end of input (Ctrl-D on a terminal). For `chat`.
+   */
+  lines(): AsyncIterable<string>;
   /** True when a person would have to type the input. */
   readonly isTTY: boolean;
 }
@@ -101,6 +107,7 @@ export function createNodeDeps(): CliDeps {
     },
     stdin: {
       read: (maxBytes) => readStream(process.stdin, maxBytes),
+      lines: () => readLines(process.stdin),
       isTTY: process.stdin.isTTY === true,
     },
     fs: nodeFileSystem,
@@ -167,4 +174,9 @@ async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Prom
     if (total >= maxBytes) break;
   }
   return Buffer.concat(chunks, total);
+}
+
+/** Lines of a stream via `node:readline`; no terminal handling, so a TTY keeps its own line editing. */
+function readLines(stream: NodeJS.ReadableStream): AsyncIterable<string> {
+  return createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
 }

@@ -25,8 +25,9 @@ describe('main', () => {
     expect(help).toContain('ingress-advisor 1.2.3');
     expect(help).toMatch(/^ {2}analyze \[PATH\.\.\. \| -\] +Analyse manifests/m);
     expect(help).toMatch(/^ {2}ask "QUESTION" +Answer a question/m);
-    expect(help).not.toMatch(/^ {2}(migrate|chat)\b/m);
-    expect(help).toContain('Planned, not available yet in this version: migrate, chat.');
+    expect(help).toMatch(/^ {2}chat +Ask questions in a conversation/m);
+    expect(help).not.toMatch(/^ {2}migrate\b/m);
+    expect(help).toContain('Planned, not available yet in this version: migrate.');
   });
 
   it('prints the version on --version and -V', async () => {
@@ -58,7 +59,7 @@ describe('main', () => {
     const unknown = await run(['analyse']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toBe(
-      'Unknown command "analyse". Available commands: analyze, ask.\nRun `ingress-advisor --help` for usage.\n',
+      'Unknown command "analyse". Available commands: analyze, ask, chat.\nRun `ingress-advisor --help` for usage.\n',
     );
     const option = await run(['--format', 'json']);
     expect(option.code).toBe(2);
@@ -72,8 +73,8 @@ describe('main', () => {
     expect(JSON.parse(out)).toMatchObject({ kind: 'topic', topic: 'controller-choice' });
   });
 
-  it('says migrate and chat are not available yet, and exits 2', async () => {
-    for (const name of ['migrate', 'chat']) {
+  it('says migrate is not available yet, and exits 2', async () => {
+    for (const name of ['migrate']) {
       const { code, out, err } = await run([name, 'anything']);
       expect(code).toBe(2);
       expect(out).toBe('');

@@ -1,11 +1,12 @@
 /** Every command, in one list: a new command is one file plus one line here. */
 import { analyzeCommand } from './analyze.js';
 import { askCommand } from './ask.js';
+import { chatCommand } from './chat.js';
 import type { Command } from './definitions.js';
-import { chatCommand, migrateCommand } from './planned.js';
+import { migrateCommand } from './planned.js';
 
 /** All commands, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [analyzeCommand, askCommand, migrateCommand, chatCommand];
+export const COMMANDS: readonly Command[] = [analyzeCommand, askCommand, chatCommand, migrateCommand];
 
 /** Looks a command up by the name typed on the command line. */
 export function commandByName(name: string): Command | undefined {

@@ -27,5 +27,3 @@ export const migrateCommand = plannedCommand(
   'PATH... --to ingress|gateway',
   'Write Ingress or Gateway API YAML that replaces LoadBalancer Services.',
 );
-/** `chat`: planned. */
-export const chatCommand = plannedCommand('chat', '', 'Ask questions interactively.');

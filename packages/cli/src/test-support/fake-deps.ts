@@ -133,6 +133,14 @@ export function createFakeDeps(options: FakeDepsOptions = {}): FakeDeps {
         const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
         return bytes.subarray(0, maxBytes);
       },
+      async *lines() {
+        const input = options.stdin ?? '';
+        const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
+        // As node:readline splits: \r\n, \n or a lone \r; a last line without a newline counts.
+        const lines = text.split(/\r\n|\n|\r/);
+        if (lines.at(-1) === '') lines.pop();
+        yield* lines;
+      },
     },
     fs,
     cwd,
