@@ -4,8 +4,6 @@ import {
   analyze,
   CONFIG_FILE_NAME,
   type Config,
-  DEFAULT_CONFIG,
-  parseConfig,
   type Report,
   renderJson,
   renderMarkdown,
@@ -14,7 +12,8 @@ import {
 } from '@ingress-advisor/core';
 import type { CliDeps } from '../deps.js';
 import { describeFileError, isUsageError, UsageError } from '../errors.js';
-import { collectSources, decodeManifest, STDIN_PATH } from '../input/collect-sources.js';
+import { collectSources, STDIN_PATH } from '../input/collect-sources.js';
+import { loadConfig } from '../input/config-file.js';
 import { shouldUseColor } from '../output/color.js';
 import { defineCommand, EXIT, type ExitCode } from './definitions.js';
 import { type OptionSpecs, parseOptions } from './internal/parse-options.js';
@@ -177,39 +176,6 @@ function oneOf<T extends string>(
     HELP_HINT,
   ]);
 }
-
-/**
- * The configuration: `--config FILE` (which must exist), else `.ingress-advisor.yml` in the working
- * directory when there is one, else the defaults.
- */
-async function loadConfig(deps: CliDeps, configFile: string | undefined): Promise<Config> {
-  const shownAs = configFile ?? CONFIG_FILE_NAME;
-  const absolute = resolve(deps.cwd, shownAs);
-  let bytes: Uint8Array;
-  try {
-    const stat = await deps.fs.stat(absolute);
-    if (stat.kind === 'directory') throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    bytes = await deps.fs.readFile(absolute, MAX_CONFIG_BYTES + 1);
-  } catch (error) {
-    const missing = (error as { code?: unknown }).code === 'ENOENT';
-    if (configFile === undefined && missing) return DEFAULT_CONFIG;
-    throw new UsageError(`Cannot read the configuration file ${shownAs}: ${describeFileError(error)}.`);
-  }
-  if (bytes.length > MAX_CONFIG_BYTES) {
-    throw new UsageError(`The configuration file ${shownAs} is larger than 1 MiB; is it the right file?`);
-  }
-  const parsed = parseConfig(decodeManifest(bytes));
-  if (parsed.ok) return parsed.config;
-  const lines = parsed.problems.map(
-    (problem) => `  ${problem.path === '' ? '(file)' : problem.path}: ${problem.message}`,
-  );
-  throw new UsageError(`The configuration file ${shownAs} is not valid:\n${lines.join('\n')}`, [
-    'Correct it and run again, or pass another file with --config FILE.',
-  ]);
-}
-
-/** A configuration is a few lines; anything this large is the wrong file. */
-const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /**
  * include/exclude globs select repository files; piped input is always analysed, so `<stdin>` is

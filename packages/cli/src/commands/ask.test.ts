@@ -45,6 +45,20 @@ describe('ask', () => {
     expect(weighted.ranking[0].score).not.toBe(plain.ranking[0].score);
   });
 
+  it('applies the weights of the configuration file, with --weights overriding them per criterion', async () => {
+    const files = { '/repo/.ingress-advisor.yml': 'weights:\n  routing: 0\n  simplicity: 100\n' };
+    const json = async (args: string[]) =>
+      JSON.parse((await ask(['4 web apps with https', '-f', 'json', ...args], { files })).out);
+    const fromFile = await json([]);
+    expect(fromFile.markdown).toMatch(/Routing & protocol flexibility 0%, Operational simplicity 6\d%/);
+    const overridden = await json(['--weights', 'routing=30']);
+    expect(overridden.markdown).toMatch(/Routing & protocol flexibility 1\d%/);
+    const badFile = { '/repo/cfg.yml': 'weights: { speed: 1 }\n' };
+    const bad = await ask(['4 web apps', '--config', 'cfg.yml'], { files: badFile });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('weights: unknown key(s) "speed"');
+  });
+
   it('reads the question from standard input with "-"', async () => {
     const { code, out } = await ask(['-', '--format', 'json'], { stdin: 'NGINX or Traefik?\n' });
     expect(code).toBe(0);

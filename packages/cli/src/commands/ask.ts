@@ -1,7 +1,8 @@
 /** `ingress-advisor ask "QUESTION"`: a question in, the advice engine's Answer out (text or JSON). */
-import { type Answer, answer, CRITERIA, type CriterionId } from '@ingress-advisor/core';
+import { type Answer, answer, CONFIG_FILE_NAME, CRITERIA, type CriterionId } from '@ingress-advisor/core';
 import type { CliDeps } from '../deps.js';
 import { isUsageError, UsageError } from '../errors.js';
+import { loadConfig } from '../input/config-file.js';
 import { plainMarkdown } from '../output/plain-markdown.js';
 import { defineCommand, EXIT, type ExitCode } from './definitions.js';
 import { type OptionSpecs, parseOptions } from './internal/parse-options.js';
@@ -13,6 +14,7 @@ export type AskFormat = (typeof ASK_FORMATS)[number];
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
   weights: { type: 'string', short: 'w' },
+  config: { type: 'string', short: 'c' },
   help: { type: 'boolean', short: 'h' },
 } satisfies OptionSpecs;
 
@@ -39,6 +41,8 @@ Options:
   -w, --weights LIST    Criterion weights, e.g. routing=40,simplicity=20. Criteria not named keep
                         their default; the weights are normalised to sum to 100%. Criteria:
                         ${wrap(criteria, 24, 96)}
+  -c, --config FILE     Configuration file whose \`weights\` apply (--weights overrides them per
+                        criterion). Default: ${CONFIG_FILE_NAME} in the current directory, if any.
   -h, --help            Show this help.
 
 Examples:
@@ -69,9 +73,11 @@ export async function runAsk(deps: CliDeps, args: readonly string[]): Promise<Ex
       return EXIT.ok;
     }
     const format = formatOf(values.format);
-    const weights = typeof values.weights === 'string' ? parseWeights(values.weights) : undefined;
+    const config = await loadConfig(deps, typeof values.config === 'string' ? values.config : undefined);
+    const flagWeights = typeof values.weights === 'string' ? parseWeights(values.weights) : {};
+    const weights = { ...config.weights, ...flagWeights };
     const question = await questionOf(deps, positionals);
-    const result = answer(question, weights === undefined ? {} : { weights });
+    const result = answer(question, { weights });
     deps.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderAnswer(result));
     return EXIT.ok;
   } catch (error) {

@@ -8,12 +8,15 @@ import {
   type AnswerContext,
   analyze,
   answer,
+  CONFIG_FILE_NAME,
+  type Config,
   escapeTerminal,
   type FollowUp,
   renderText,
 } from '@ingress-advisor/core';
 import type { CliDeps } from '../deps.js';
 import { isUsageError } from '../errors.js';
+import { loadConfig } from '../input/config-file.js';
 import { shouldUseColor } from '../output/color.js';
 import { renderAnswer } from './ask.js';
 import { defineCommand, EXIT, type ExitCode } from './definitions.js';
@@ -21,6 +24,7 @@ import { type OptionSpecs, parseOptions } from './internal/parse-options.js';
 
 const OPTIONS = {
   'no-color': { type: 'boolean' },
+  config: { type: 'string', short: 'c' },
   help: { type: 'boolean', short: 'h' },
 } satisfies OptionSpecs;
 
@@ -49,8 +53,10 @@ With standard input piped, each line is one question and the conversation ends a
   printf 'ingress or lb?\\n1a\\n' | ingress-advisor chat
 
 Options:
-  --no-color   No colours in the analysis of a pasted manifest.
-  -h, --help   Show this help.
+  -c, --config FILE   Configuration file (weights, rules). Default: ${CONFIG_FILE_NAME} in the
+                      current directory, if any.
+  --no-color          No colours in the analysis of a pasted manifest.
+  -h, --help          Show this help.
 
 Exit status: 0 when the conversation ends, 2 on a usage error.
 `;
@@ -81,6 +87,7 @@ Type quit, or press Ctrl-D, to leave.
 /** Runs `chat` with the arguments after the command name. */
 export async function runChat(deps: CliDeps, args: readonly string[]): Promise<ExitCode> {
   let noColor: boolean;
+  let config: Config;
   try {
     const { values, positionals } = parseOptions(args, OPTIONS, HELP_HINT);
     if (values.help === true) {
@@ -95,6 +102,7 @@ export async function runChat(deps: CliDeps, args: readonly string[]): Promise<E
       return EXIT.usage;
     }
     noColor = values['no-color'] === true;
+    config = await loadConfig(deps, typeof values.config === 'string' ? values.config : undefined);
   } catch (error) {
     if (!isUsageError(error)) throw error;
     deps.stderr.write(`${error.message}\n`);
@@ -122,7 +130,9 @@ export async function runChat(deps: CliDeps, args: readonly string[]): Promise<E
     paste = undefined;
     if (tooLarge) return;
     turn(deps, () => {
-      const report = analyze([{ path: PASTE_PATH, text: `${lines.join('\n')}\n` }]);
+      // include/exclude globs select repository files; a paste is always analysed.
+      const pasteConfig = { ...config, include: [], exclude: [] };
+      const report = analyze([{ path: PASTE_PATH, text: `${lines.join('\n')}\n` }], { config: pasteConfig });
       deps.stdout.write(`\n${renderText(report, { color })}\n`);
       // The next reply is a new question, not a refinement of one asked before the paste.
       previous = undefined;
@@ -194,7 +204,8 @@ export async function runChat(deps: CliDeps, args: readonly string[]): Promise<E
 
     turn(deps, () => {
       const choice = previous === undefined ? undefined : matchChoice(previous.followUps, text);
-      const context: AnswerContext = previous === undefined ? {} : { previous };
+      const context: AnswerContext = { weights: config.weights };
+      if (previous !== undefined) context.previous = previous;
       if (choice !== undefined) context.followUp = choice;
       const result = answer(text, context);
       deps.stdout.write(`\n${renderAnswer(result)}${renderFollowUps(result.followUps)}`);

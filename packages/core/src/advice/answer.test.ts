@@ -205,7 +205,9 @@ describe('answer: the recommendation text', () => {
   });
 
   it('uses the weights it is given', () => {
-    const routing = answer('4 web apps with https', { weights: { routing: 100, simplicity: 0 } });
+    const routing = answer('4 web apps with https', {
+      weights: { routing: 100, simplicity: 0, performance: 0, security: 0, portability: 0 },
+    });
     expect(routing.markdown).toContain('Routing & protocol flexibility 100%');
   });
 

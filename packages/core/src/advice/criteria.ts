@@ -13,14 +13,17 @@ export const CRITERIA: ReadonlyArray<{ id: CriterionId; title: string }> = [
   { id: 'portability', title: 'Portability & ecosystem' },
 ];
 
-/** The article's weights: routing 30%, simplicity 20%, performance 20%, security 15%, portability 15%. */
-export const DEFAULT_WEIGHTS: Weights = {
-  routing: 0.3,
-  simplicity: 0.2,
-  performance: 0.2,
-  security: 0.15,
-  portability: 0.15,
+/** The article's weights in percentage points: routing 30, simplicity 20, performance 20, security 15, portability 15. */
+const ARTICLE_POINTS: Weights = {
+  routing: 30,
+  simplicity: 20,
+  performance: 20,
+  security: 15,
+  portability: 15,
 };
+
+/** The article's weights as fractions summing to 1. */
+export const DEFAULT_WEIGHTS: Weights = pointsToWeights(ARTICLE_POINTS);
 
 export const OPTION_TITLES: Readonly<Record<OptionId, string>> = {
   ingress: 'Ingress (with a controller)',
@@ -41,18 +44,22 @@ export const BASE_SCORES: Readonly<Record<OptionId, Readonly<Record<CriterionId,
 export const OPTION_ORDER: readonly OptionId[] = ['gateway-api', 'ingress', 'loadbalancer', 'edge-tunnel'];
 
 /**
- * Normalises user-supplied weights: missing criteria keep their default, negatives are rejected,
- * and the result sums to 1.
+ * Normalises user-supplied weights, given in percentage points (`{ routing: 40 }`): missing criteria
+ * keep the article's points (30, 20, 20, 15, 15), negatives are ignored, and the result sums to 1.
  */
 export function normaliseWeights(partial: Partial<Record<CriterionId, number>> = {}): Weights {
-  const merged = { ...DEFAULT_WEIGHTS };
+  const merged = { ...ARTICLE_POINTS };
   for (const { id } of CRITERIA) {
     const value = partial[id];
     if (value !== undefined && Number.isFinite(value) && value >= 0) merged[id] = value;
   }
-  const total = CRITERIA.reduce((sum, { id }) => sum + merged[id], 0);
+  return pointsToWeights(merged);
+}
+
+function pointsToWeights(points: Weights): Weights {
+  const total = CRITERIA.reduce((sum, { id }) => sum + points[id], 0);
   if (total === 0) return DEFAULT_WEIGHTS;
-  const normalised = { ...merged };
-  for (const { id } of CRITERIA) normalised[id] = merged[id] / total;
-  return normalised;
+  const weights = { ...points };
+  for (const { id } of CRITERIA) weights[id] = points[id] / total;
+  return weights;
 }

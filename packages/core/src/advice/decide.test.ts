@@ -58,6 +58,13 @@ describe('rankOptions', () => {
     expect(first(byDefault)).toBe('loadbalancer');
   });
 
+  it('reads weights as percentage points, keeping the article points for criteria not named', () => {
+    const weights = normaliseWeights({ routing: 50 });
+    expect(weights.routing).toBeCloseTo(50 / 120);
+    expect(weights.simplicity).toBeCloseTo(20 / 120);
+    expect(normaliseWeights({ routing: 30 })).toEqual(normaliseWeights());
+  });
+
   it('normalises weights to a sum of one and ignores invalid values', () => {
     const weights = normaliseWeights({ routing: 3, performance: -1 });
     const total = Object.values(weights).reduce((sum, value) => sum + value, 0);

@@ -36,7 +36,8 @@ currency: EUR
       problems: [
         {
           path: '',
-          message: 'unknown key(s) "rule"; allowed: rules, include, exclude, pricePerLoadBalancer, currency',
+          message:
+            'unknown key(s) "rule"; allowed: rules, include, exclude, weights, pricePerLoadBalancer, currency',
         },
       ],
     });
@@ -54,6 +55,45 @@ currency: EUR
     expect(result.problems[1]?.message).toBe(
       'expected a severity (error, warning, notice) or off, or { severity: ... }',
     );
+  });
+
+  it('reads advice weights in percentage points, and they change the set advice', () => {
+    const result = parseConfig('weights:\n  simplicity: 90\n  routing: 5\n');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.weights).toEqual({ simplicity: 90, routing: 5 });
+    const services = [1, 2, 3]
+      .map(
+        (n) =>
+          `apiVersion: v1\nkind: Service\nmetadata:\n  name: web-${n}\nspec:\n  type: LoadBalancer\n  ports:\n    - name: http\n      port: 80\n`,
+      )
+      .join('---\n');
+    const byDefault = analyze([{ path: 'lbs.yaml', text: services }]);
+    const simple = analyze([{ path: 'lbs.yaml', text: services }], { config: result.config });
+    expect(byDefault.advice.weights.routing).toBeCloseTo(0.3);
+    expect(simple.advice.weights.simplicity).toBeCloseTo(90 / (90 + 5 + 20 + 15 + 15));
+    const scoreOf = (report: typeof simple, option: string) =>
+      report.advice.ranking.find((entry) => entry.option === option)?.score;
+    expect(scoreOf(simple, 'loadbalancer')).toBeGreaterThan(scoreOf(byDefault, 'loadbalancer') ?? 0);
+  });
+
+  it('rejects unknown criteria and weights that are all 0', () => {
+    expect(parseConfig('weights:\n  speed: 10\n')).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'weights',
+          message: 'unknown key(s) "speed"; allowed: routing, simplicity, performance, security, portability',
+        },
+      ],
+    });
+    const zero = parseConfig(
+      'weights: { routing: 0, simplicity: 0, performance: 0, security: 0, portability: 0 }\n',
+    );
+    expect(zero.ok === false && zero.problems).toEqual([
+      { path: 'weights', message: 'the weights cannot all be 0' },
+    ]);
+    expect(parseConfig('weights:\n  routing: -1\n').ok).toBe(false);
   });
 
   it('asks for a price when the currency is not USD', () => {

@@ -3,6 +3,8 @@
  * reported with its path and what is allowed, never silently ignored.
  */
 import { z } from 'zod';
+import { CRITERIA } from '../advice/criteria.js';
+import type { CriterionId } from '../advice/types.js';
 import { parseYamlStream } from '../manifests/parse-yaml.js';
 import { RULE_IDS } from '../rules/index.js';
 
@@ -14,6 +16,18 @@ const severitySetting = z.enum(['error', 'warning', 'notice', 'off']);
 const ruleIdSchema = z.string().refine((id) => (RULE_IDS as readonly string[]).includes(id), {
   message: `unknown rule id; allowed: ${RULE_IDS.join(', ')}`,
 });
+
+/** Criterion weights in percentage points; criteria not named keep the article's. */
+const weightsSchema = z
+  .strictObject(
+    Object.fromEntries(CRITERIA.map(({ id }) => [id, z.number().nonnegative().optional()])) as Record<
+      CriterionId,
+      z.ZodOptional<z.ZodNumber>
+    >,
+  )
+  .refine((weights) => CRITERIA.some(({ id }) => weights[id] !== 0), {
+    message: 'the weights cannot all be 0',
+  });
 
 export const configSchema = z
   .strictObject({
@@ -27,6 +41,8 @@ export const configSchema = z
     exclude: z.array(z.string().min(1)).default([]),
     /** Monthly price of one load balancer; unset uses the built-in table (USD) per cloud provider. */
     pricePerLoadBalancer: z.number().nonnegative().optional(),
+    /** Weights of the advice criteria (routing, simplicity, performance, security, portability). */
+    weights: weightsSchema.default({}),
     /** ISO 4217 code of `pricePerLoadBalancer`. */
     currency: z
       .string()
@@ -83,9 +99,14 @@ export function parseConfig(text: string): ConfigResult {
   };
 }
 
+function allowedKeysAt(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return 'rules, include, exclude, weights, pricePerLoadBalancer, currency';
+  return path[0] === 'weights' ? CRITERIA.map(({ id }) => id).join(', ') : 'severity';
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
-    return `unknown key(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}; allowed: rules, include, exclude, pricePerLoadBalancer, currency`;
+    return `unknown key(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}; allowed: ${allowedKeysAt(issue.path)}`;
   }
   if (issue.code === 'invalid_value') {
     return `expected one of ${issue.values.map((value) => String(value)).join(', ')}`;

@@ -1,5 +1,7 @@
 /** The pipeline: text in, Report out. Pure: no files, network, clock or environment. */
+import { normaliseWeights } from '../advice/criteria.js';
 import { adviseOnInventory } from '../advice/set-advice.js';
+import type { Weights } from '../advice/types.js';
 import { type Config, configuredSeverity, DEFAULT_CONFIG } from '../config/config.js';
 import { monthlyPriceOf } from '../cost/cost.js';
 import { matchesGlob } from '../internal/glob.js';
@@ -32,7 +34,7 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
   const settings = settingsOf(config);
   const { findings, suppressed } = runRules(inventory, config, settings);
   const files = [...loaded.files, ...excluded].sort((a, b) => compare(a.path, b.path));
-  return buildReport(inventory, files, findings, suppressed, settings);
+  return buildReport(inventory, files, findings, suppressed, settings, normaliseWeights(config.weights));
 }
 
 /** Rule settings from the configuration. */
@@ -124,6 +126,7 @@ function buildReport(
   findings: Finding[],
   suppressed: number,
   settings: RuleSettings,
+  weights: Weights,
 ): Report {
   const resources = inventory.objects.map(resourceEntry).sort(byLocation);
   const loadBalancers = inventory.loadBalancers
@@ -178,7 +181,7 @@ function buildReport(
     ingresses,
     gatewayApi,
     findings,
-    advice: adviseOnInventory(inventory, settings),
+    advice: adviseOnInventory(inventory, settings, weights),
     summary: {
       files: { analyzed: count('analyzed'), skipped: count('skipped'), error: count('error') },
       resources: resources.length,
