@@ -204,6 +204,38 @@ describe('answer: the recommendation text', () => {
     expect(markdown).toContain('name: cloudflared');
   });
 
+  it('decides mixed HTTP and TCP/UDP traffic in two parts', () => {
+    const mixed = answer('we run 5 web apps and one mqtt broker on eks, what should we use?');
+    expect(mixed.kind).toBe('recommendation');
+    expect(['gateway-api', 'ingress']).toContain(mixed.recommended);
+    // The HTTP ranking is not spoiled by MQTT: Ingress stays in it.
+    expect(mixed.ranking?.find((r) => r.option === 'ingress')?.excludedBecause).toBeUndefined();
+    expect(mixed.layer4).toMatchObject({ recommended: 'loadbalancer', traffic: ['TCP 1883 (MQTT)'] });
+    expect(mixed.layer4?.ranking.find((r) => r.option === 'ingress')?.excludedBecause).toMatch(
+      /HTTP\(S\) only/,
+    );
+    expect(mixed.markdown).toMatch(
+      /^\*\*Recommendation: .+ for the HTTP services; Service type LoadBalancer for TCP 1883 \(MQTT\)\*\*/,
+    );
+    expect(mixed.markdown).toContain('**Ranking for TCP 1883 (MQTT)**');
+    expect(mixed.markdown).toContain('type: LoadBalancer');
+    expect(mixed.understood).toEqual(['5 HTTP services', 'TCP 1883 (MQTT)', 'AWS']);
+
+    const udp = answer('3 http apis plus a wireguard vpn');
+    expect(udp.layer4?.recommended).toBe('loadbalancer');
+    expect(udp.layer4?.traffic.join(' ')).toMatch(/UDP 51820/);
+  });
+
+  it('keeps one decision when one standard for every protocol is asked for, or nothing is mixed', () => {
+    const standard = answer(
+      'one standard for HTTP, gRPC and TCP routing with separate platform and app teams',
+    );
+    expect(standard.layer4).toBeUndefined();
+    expect(standard.recommended).toBe('gateway-api');
+    expect(answer('4 web apps with https').layer4).toBeUndefined();
+    expect(answer('a DNS server that needs UDP 53').layer4).toBeUndefined();
+  });
+
   it('uses the weights it is given', () => {
     const routing = answer('4 web apps with https', {
       weights: { routing: 100, simplicity: 0, performance: 0, security: 0, portability: 0 },

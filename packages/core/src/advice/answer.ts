@@ -12,11 +12,11 @@ import { CRITERIA, normaliseWeights, OPTION_TITLES } from './criteria.js';
 import { rankOptions } from './decide.js';
 import { exampleFor } from './internal/examples.js';
 import { SOURCES, sourcesFor } from './internal/sources.js';
-import { needsHttp, needsLayer4, type Requirements } from './requirements.js';
+import { needsHttp, needsLayer4, type Requirements, splitMixedTraffic } from './requirements.js';
 import { topicById } from './topics/index.js';
 import type { Source, TopicId } from './topics/types.js';
 import type { CriterionId, OptionId, RankedOption, Weights } from './types.js';
-import { describeRequirements, situationSize, understand } from './understand.js';
+import { describeRequirements, listOf, situationSize, understand } from './understand.js';
 
 /** A question asked back, with fixed choices (rendered as buttons by the bot). */
 export interface FollowUp {
@@ -45,6 +45,19 @@ export interface Answer {
   sources: Source[];
   /** Ids of the follow-ups already answered in this conversation. */
   answeredFollowUps?: string[];
+  /**
+   * Mixed HTTP and TCP/UDP traffic is decided in two parts: `recommended` and `ranking` are then the
+   * HTTP services', and this is the TCP/UDP part's.
+   */
+  layer4?: Layer4Part;
+}
+
+/** The TCP/UDP part of a mixed question, decided on its own. */
+export interface Layer4Part {
+  recommended: OptionId;
+  ranking: RankedOption[];
+  /** The TCP/UDP traffic in words, e.g. "TCP 1883 (MQTT)". */
+  traffic: string[];
 }
 
 /** What else `answer` may know. */
@@ -175,28 +188,36 @@ export function answer(question: string, context: AnswerContext = {}): Answer {
 }
 
 function decide(requirements: Requirements, weights: Weights, answered: string[]): Answer {
-  const ranking = rankOptions(requirements, weights);
-  const recommended = ranking[0]?.option ?? 'gateway-api';
   const open = FOLLOW_UPS.filter((f) => !answered.includes(f.id) && f.missing(requirements));
   const clarify = situationSize(requirements) === 0 && open.length > 0;
+  const split = clarify ? undefined : splitMixedTraffic(requirements);
+  const decided = split?.http ?? requirements;
+  const ranking = rankOptions(decided, weights);
+  const recommended = ranking[0]?.option ?? 'gateway-api';
+  const layer4 = split === undefined ? undefined : layer4Part(split.layer4, weights);
   // Ask only what would change the answer; a clarification asks what is missing, up to three.
-  const followUps = (
-    clarify ? open : open.filter((f) => changesWinner(f, requirements, weights, recommended))
-  )
+  const followUps = (clarify ? open : open.filter((f) => changesWinner(f, decided, weights, recommended)))
     .slice(0, clarify ? 3 : 2)
     .map(({ id, question, choices }) => ({ id, question, choices: choices.map((c) => ({ ...c })) }));
   const understood = describeRequirements(requirements);
   const runnerUp = ranking.find((r, index) => index > 0 && r.excludedBecause === undefined)?.option;
-  const sources = sourcesFor(recommended, requirements, runnerUp);
+  const sources = sourcesFor(recommended, decided, runnerUp);
+  if (split !== undefined && layer4 !== undefined) {
+    for (const source of sourcesFor(layer4.recommended, split.layer4)) {
+      if (!sources.some((s) => s.url === source.url)) sources.push(source);
+    }
+  }
   const markdown = renderRecommendation({
     clarify,
     ranking,
     recommended,
-    requirements,
+    requirements: decided,
     weights,
     understood,
     followUps,
     sources,
+    layer4:
+      split === undefined || layer4 === undefined ? undefined : { ...layer4, requirements: split.layer4 },
   });
   const result: Answer = {
     kind: clarify ? 'clarification' : 'recommendation',
@@ -209,7 +230,17 @@ function decide(requirements: Requirements, weights: Weights, answered: string[]
     sources,
   };
   if (answered.length > 0) result.answeredFollowUps = answered;
+  if (layer4 !== undefined) result.layer4 = layer4;
   return result;
+}
+
+function layer4Part(requirements: Requirements, weights: Weights): Layer4Part {
+  const ranking = rankOptions(requirements, weights);
+  const traffic = describeRequirements({
+    ...(requirements.protocols ? { protocols: requirements.protocols } : {}),
+    ...(requirements.ports ? { ports: requirements.ports } : {}),
+  });
+  return { recommended: ranking[0]?.option ?? 'loadbalancer', ranking, traffic };
 }
 
 function changesWinner(
@@ -283,6 +314,7 @@ interface RenderInput {
   understood: string[];
   followUps: FollowUp[];
   sources: Source[];
+  layer4: (Layer4Part & { requirements: Requirements }) | undefined;
 }
 
 function renderRecommendation(input: RenderInput): string {
@@ -303,6 +335,16 @@ function renderRecommendation(input: RenderInput): string {
       '',
       `**Provisional answer: ${title}** (${top?.score ?? 0}/100 on the default criteria). ${PROVISIONAL[recommended]}`,
     );
+  } else if (input.layer4 !== undefined) {
+    const { layer4 } = input;
+    const traffic = listOf(layer4.traffic);
+    lines.push(
+      layer4.recommended === recommended
+        ? `**Recommendation: ${title}, for the HTTP services and for ${escapeMarkdown(traffic)} alike**`
+        : `**Recommendation: ${title} for the HTTP services; ${OPTION_TITLES[layer4.recommended]} for ${escapeMarkdown(traffic)}**`,
+      '',
+      `Mixed traffic is decided in two parts: an HTTP entry point cannot carry ${escapeMarkdown(traffic)}, and the HTTP services need not pay for that. For the HTTP services, ${title} scores ${top?.score ?? 0}/100${why.length > 0 ? `: ${why.join('; ')}` : ''}. For ${escapeMarkdown(traffic)}, ${OPTION_TITLES[layer4.recommended]} scores ${layer4.ranking[0]?.score ?? 0}/100.`,
+    );
   } else {
     lines.push(`**Recommendation: ${title}** (${top?.score ?? 0}/100)`);
     if (why.length > 0) lines.push('', `${capitalise(why.join('; '))}.`);
@@ -318,23 +360,49 @@ function renderRecommendation(input: RenderInput): string {
   lines.push('', 'Something wrong? Ask again with the detail corrected.');
 
   const weightText = CRITERIA.map(({ id, title: t }) => `${t} ${Math.round(weights[id] * 100)}%`).join(', ');
-  lines.push('', '**Ranking**', '', `Weighted criteria: ${weightText}.`, '');
-  ranking.forEach((option, index) => {
-    if (option.excludedBecause !== undefined) {
-      lines.push(`${index + 1}. ${option.title}: ruled out: ${option.excludedBecause}`);
-      return;
-    }
-    lines.push(`${index + 1}. **${option.title}**: ${option.score}/100`);
-    for (const reason of option.reasons.slice(0, 3)) lines.push(`   - ${reason}`);
-  });
+  const { layer4 } = input;
+  lines.push(
+    '',
+    layer4 === undefined ? '**Ranking**' : '**Ranking for the HTTP services**',
+    '',
+    `Weighted criteria: ${weightText}.`,
+    '',
+  );
+  lines.push(...renderRanking(ranking));
+  if (layer4 !== undefined) {
+    lines.push(
+      '',
+      `**Ranking for ${escapeMarkdown(listOf(layer4.traffic))}**`,
+      '',
+      ...renderRanking(layer4.ranking),
+    );
+  }
 
   const notes = notesFor(recommended, requirements);
+  if (layer4 !== undefined) {
+    for (const note of notesFor(layer4.recommended, layer4.requirements))
+      if (!notes.includes(note)) notes.push(note);
+  }
   if (notes.length > 0) lines.push('', '**Good to know**', '', ...notes.map((note) => `- ${note}`));
 
-  const example = exampleFor(recommended, requirements);
-  lines.push('', `**Example: ${example.caption}**`, '', fence(example.yaml, 'yaml'));
+  const examples = [exampleFor(recommended, requirements)];
+  if (layer4 !== undefined) examples.push(exampleFor(layer4.recommended, layer4.requirements));
+  for (const example of examples) {
+    lines.push('', `**Example: ${example.caption}**`, '', fence(example.yaml, 'yaml'));
+  }
   lines.push('', ...renderSources(input.sources));
   return `${lines.join('\n').trim()}\n`;
+}
+
+function renderRanking(ranking: readonly RankedOption[]): string[] {
+  return ranking.flatMap((option, index) =>
+    option.excludedBecause !== undefined
+      ? [`${index + 1}. ${option.title}: ruled out: ${option.excludedBecause}`]
+      : [
+          `${index + 1}. **${option.title}**: ${option.score}/100`,
+          ...option.reasons.slice(0, 3).map((reason) => `   - ${reason}`),
+        ],
+  );
 }
 
 const PROVISIONAL: Record<OptionId, string> = {

@@ -50,6 +50,9 @@ const CONSIDERATIONS: readonly Consideration[] = [
       move('loadbalancer', 'simplicity', 1, 'one Service: `type: LoadBalancer` and the cloud does the rest'),
       move('ingress', 'simplicity', -1, 'a controller to install and run for a single Service'),
       move('gateway-api', 'simplicity', -1, 'CRDs and a controller to run for a single Service'),
+      // Routing flexibility is worth little with one backend to route to.
+      move('ingress', 'routing', -1, 'one backend: its routing features go unused'),
+      move('gateway-api', 'routing', -1, 'one backend: its routing features go unused'),
     ];
   },
   // Said outright: nothing to route by host or path.

@@ -54,8 +54,47 @@ export function needsLayer4(requirements: Requirements): { udp: boolean; tcp: bo
   };
 }
 
+const HTTP_FAMILY = new Set(['http', 'https', 'grpc', 'websocket']);
+
+/**
+ * Mixed traffic split in two, so each part is decided on its own: the HTTP services can share one
+ * entry point while TCP/UDP keeps a way that carries it. Undefined unless both parts are present,
+ * or when one routing standard for every protocol was asked for.
+ */
+export function splitMixedTraffic(
+  requirements: Requirements,
+): { http: Requirements; layer4: Requirements } | undefined {
+  const { udp, tcp } = needsLayer4(requirements);
+  if (!needsHttp(requirements) || !(udp || tcp) || requirements.multiProtocolStandard) return undefined;
+  const protocols = requirements.protocols ?? [];
+  const ports = requirements.ports ?? [];
+  const http: Requirements = { ...requirements, protocols: protocols.filter((p) => HTTP_FAMILY.has(p)) };
+  const httpPorts = ports.filter((port) => port.transport === undefined);
+  if (httpPorts.length > 0) http.ports = httpPorts;
+  else delete http.ports;
+  // The L4 part keeps what applies to any traffic, not what is about HTTP routing.
+  const layer4: Requirements = { protocols: protocols.filter((p) => !HTTP_FAMILY.has(p)) };
+  const layer4Ports = ports.filter((port) => port.transport !== undefined);
+  if (layer4Ports.length > 0) layer4.ports = layer4Ports;
+  for (const field of SHARED_FIELDS) {
+    if (requirements[field] !== undefined) Object.assign(layer4, { [field]: requirements[field] });
+  }
+  return { http, layer4 };
+}
+
+const SHARED_FIELDS = [
+  'latencySensitive',
+  'costSensitive',
+  'environment',
+  'cloud',
+  'noInboundPorts',
+  'roleSeparation',
+  'internalOnly',
+  'passthrough',
+] as const satisfies ReadonlyArray<keyof Requirements>;
+
 /** Whether the requirements include HTTP-family traffic. */
 export function needsHttp(requirements: Requirements): boolean {
   const protocols = requirements.protocols ?? [];
-  return protocols.some((protocol) => ['http', 'https', 'grpc', 'websocket'].includes(protocol));
+  return protocols.some((protocol) => HTTP_FAMILY.has(protocol));
 }

@@ -655,6 +655,7 @@ function describe(r: Requirements, out: string[]): void {
   if (r.existing?.gatewayApi) out.push('Gateway API in use');
 }
 
-function listOf(items: readonly string[]): string {
+/** `a`, `a and b`, `a, b and c`. */
+export function listOf(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
