@@ -218,6 +218,18 @@ const CONSIDERATIONS: readonly Consideration[] = [
           move('edge-tunnel', 'portability', 3, 'works behind NAT, CGNAT and closed firewalls'),
           move('ingress', 'portability', -4, 'still needs an inbound port for its own load balancer'),
           move('gateway-api', 'portability', -4, 'still needs an inbound port for its own load balancer'),
+          move(
+            'ingress',
+            'security',
+            -1,
+            'opens the inbound port the constraint forbids, unless a tunnel feeds it',
+          ),
+          move(
+            'gateway-api',
+            'security',
+            -1,
+            'opens the inbound port the constraint forbids, unless a tunnel feeds it',
+          ),
         ]
       : [],
   (r) =>
@@ -232,13 +244,25 @@ const CONSIDERATIONS: readonly Consideration[] = [
           move('edge-tunnel', 'simplicity', 1, 'no public address or router configuration needed'),
         ]
       : [],
-  (r) =>
-    r.internalOnly
-      ? [
-          move('edge-tunnel', 'routing', -4, 'an edge tunnel is for publishing to the internet'),
-          move('loadbalancer', 'security', 1, 'internal load balancer annotations keep it inside the VPC'),
-        ]
-      : [],
+  (r) => {
+    if (!r.internalOnly) return [];
+    const internalLoadBalancer = move(
+      'loadbalancer',
+      'security',
+      1,
+      'internal load balancer annotations keep it inside the VPC',
+    );
+    // Internal tools with no inbound port: the zero-trust pattern, the edge checks who may come in.
+    if (r.noInboundPorts)
+      return [
+        internalLoadBalancer,
+        move('edge-tunnel', 'security', 1, 'identity-aware access at the edge for internal tools'),
+      ];
+    return [
+      internalLoadBalancer,
+      move('edge-tunnel', 'routing', -4, 'an edge tunnel is for publishing to the internet'),
+    ];
+  },
   (r) =>
     r.existing?.ingressNginx
       ? [

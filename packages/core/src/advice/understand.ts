@@ -265,7 +265,7 @@ const ORDERED_PROTOCOLS: readonly Protocol[] = ['http', 'https', 'grpc', 'websoc
 // ---------------------------------------------------------------------------------------------
 // How many services, and routing by host or path.
 
-const SERVICE_NOUNS = `(?:services?|microservices?|apps?|applications?|webapps?|websites?|sites?|apis?|backends?|deployments?|frontends?|workloads?|servers?|databases?|endpoints?|containers?|projects?|products?|tools?)`;
+const SERVICE_NOUNS = `(?:services?|microservices?|apps?|applications?|webapps?|websites?|sites?|apis?|backends?|deployments?|frontends?|workloads?|servers?|databases?|endpoints?|containers?|projects?|products?|tools?|dashboards?|portals?|uis?)`;
 const COUNT_WORDS = `\\d{1,4}|${Object.keys(NUMBER_WORDS).join('|')}`;
 const COUNTED = new RegExp(
   String.raw`(?<!port |ports |:)\b(?:a |an )?(${COUNT_WORDS})(?: of)?\s+(?:[a-z0-9.+/-]+\s+){0,3}?${SERVICE_NOUNS}\b`,
@@ -429,7 +429,7 @@ function readFlags(text: string, r: Requirements): void {
   if (
     has(
       text,
-      /\bno (?:open )?(?:inbound|incoming)\b|\bwithout (?:opening |exposing |any |open |an? )*(?:inbound |incoming |public |firewall |open )*(?:ports?|connections?|traffic)\b|\b(?:cannot|not allowed to|unable to|no way to|do not want to|never|will not) (?:open|expose|forward)\b[^.?!]{0,25}\bports?\b|\bcgnat\b|\bbehind (?:a |the |an |my |our )?(?:nat|isp|router)\b|\bzerotrust\b|\bcloudflared?\b|\btunnel(?:s|ing|ed)?\b|\bngrok\b|\b(?:no|without a?) public (?:ip|address)\b|\boutbound[\s-]only\b|\bno port[\s-]?forward\w*\b|\bport[\s-]?forward\w* (?:is )?(?:not|impossible|blocked)\b|\bfirewall (?:blocks|does not allow|will not allow|is closed)\b|\bclosed firewall\b|\b(?:inbound|incoming) (?:traffic |connections |ports )?(?:is |are )?(?:blocked|not allowed|forbidden|closed)\b|\bno (?:incoming|ingress) (?:traffic|connections)\b/,
+      /\bno (?:open )?(?:inbound|incoming)\b|\bno open(?:ed)? ports?\b|\bwithout (?:opening |exposing |any |open |an? )*(?:inbound |incoming |public |firewall |open )*(?:ports?|connections?|traffic)\b|\b(?:cannot|not allowed to|unable to|no way to|do not want to|never|will not) (?:open|expose|forward)\b[^.?!]{0,25}\bports?\b|\bcgnat\b|\bbehind (?:a |the |an |my |our )?(?:nat|isp|router)\b|\bzerotrust\b|\bcloudflared?\b|\btunnel(?:s|ing|ed)?\b|\bngrok\b|\b(?:no|without a?) public (?:ip|address)\b|\boutbound[\s-]only\b|\bno port[\s-]?forward\w*\b|\bport[\s-]?forward\w* (?:is )?(?:not|impossible|blocked)\b|\bfirewall (?:blocks|does not allow|will not allow|is closed)\b|\bclosed firewall\b|\b(?:inbound|incoming) (?:traffic |connections |ports )?(?:is |are )?(?:blocked|not allowed|forbidden|closed)\b|\bno (?:incoming|ingress) (?:traffic|connections)\b/,
     )
   )
     r.noInboundPorts = true;

@@ -52,6 +52,7 @@ const HTTP_PORTS: Record<number, WellKnownPort> = {
 
 /** Ports that carry TCP, UDP or TLS protocols an HTTP proxy cannot route. */
 const L4_PORTS: Record<number, WellKnownPort> = {
+  21: { what: 'FTP', protocol: 'tcp' },
   22: { what: 'SSH', protocol: 'tcp', sensitive: true },
   23: { what: 'Telnet', protocol: 'tcp', sensitive: true },
   25: { what: 'SMTP', protocol: 'tcp' },
@@ -64,6 +65,11 @@ const L4_PORTS: Record<number, WellKnownPort> = {
   1194: { what: 'OpenVPN', protocol: 'udp' },
   51820: { what: 'WireGuard', protocol: 'udp', heuristic: true },
   3478: { what: 'STUN/TURN', protocol: 'udp' },
+  1935: { what: 'RTMP', protocol: 'tcp', heuristic: true },
+  389: { what: 'LDAP', protocol: 'tcp', sensitive: true },
+  636: { what: 'LDAP over TLS', protocol: 'tls', sensitive: true },
+  2181: { what: 'ZooKeeper', protocol: 'tcp', heuristic: true, sensitive: true },
+  9987: { what: 'TeamSpeak', protocol: 'udp', heuristic: true },
   5060: { what: 'SIP', protocol: 'udp' },
   5061: { what: 'SIP over TLS', protocol: 'tls' },
   1883: { what: 'MQTT', protocol: 'tcp' },

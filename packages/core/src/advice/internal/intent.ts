@@ -103,7 +103,11 @@ const TOPIC_CUES: ReadonlyArray<{ topic: TopicId; cues: readonly Cue[] }> = [
       [/\bwhat (?:does|do|will|would)\b[^.?!]{0,50}\bcost\b/, 4],
       [/\b(?:cost|price|pricing|costs|prices) (?:of|for|per|comparison|difference|differences)\b/, 3],
       [/\bis\b[^.?!]{0,40}\b(?:expensive|cheaper|cheap|costly)\b/, 3],
-      [/\b(?:which|what)(?: one| option)? is (?:cheaper|cheapest|less expensive|more expensive)\b/, 4],
+      // "What is the cheapest way to expose them" asks for an option, cost being what decides.
+      [
+        /\b(?:which|what)(?: one| option)? is (?:the )?(?:cheaper|cheapest|less expensive|more expensive)\b(?! (?:way|option|approach|setup|solution)s?\b)/,
+        4,
+      ],
       [/\bcheaper\b[^.?!]{0,30}\bor\b|\bor\b[^.?!]{0,40}\bcheaper\b/, 4],
       [/\b(?:cost|costs|pricing|price|expensive|cheaper|cheapest|bill|billing)\b/, 1],
     ],
