@@ -11,7 +11,7 @@ import { escapeMarkdown } from '../render/escape.js';
 import { CRITERIA, normaliseWeights, OPTION_TITLES } from './criteria.js';
 import { rankOptions } from './decide.js';
 import { exampleFor } from './internal/examples.js';
-import { SOURCES, sourcesFor } from './internal/sources.js';
+import { sourcesFor } from './internal/sources.js';
 import { needsHttp, needsLayer4, type Requirements, splitMixedTraffic } from './requirements.js';
 import { topicById } from './topics/index.js';
 import type { Source, TopicId } from './topics/types.js';
@@ -257,40 +257,14 @@ function changesWinner(
 // ---------------------------------------------------------------------------------------------
 // Markdown.
 
-const TOPIC_FALLBACK_TITLES: Record<TopicId, string> = {
-  difference: 'Ingress or Service type LoadBalancer: what is the difference?',
-  'ingress-required': 'Do you need an Ingress to expose an application?',
-  'controller-choice': 'Which Ingress or Gateway controller?',
-  'gateway-vs-ingress': 'Gateway API and Ingress',
-  cost: 'What each option costs',
-  performance: 'Latency and performance',
-  tls: 'Where TLS terminates and who manages certificates',
-  'migration-lb-to-ingress': 'From many LoadBalancer Services to one Ingress',
-  'migration-ingress-to-gateway': 'From Ingress to Gateway API',
-  'troubleshoot-service-no-pods': 'Traffic reaches the Service but not the pods',
-  'troubleshoot-ingress-rules-ignored': 'Ingress rules are not picked up',
-  'troubleshoot-aws-wrong-lb': 'AWS created the wrong load balancer type',
-};
-
 function topicAnswer(id: TopicId, requirements: Requirements): Answer {
   const topic = topicById(id);
   const understood = describeRequirements(requirements);
-  const lines: string[] = [];
-  let sources: Source[];
-  if (topic !== undefined) {
-    lines.push(`**${topic.title}**`, '', topic.short, '', topic.details);
-    if (topic.example !== undefined) {
-      lines.push('', `**${topic.example.caption}**`, '', fence(topic.example.code, topic.example.language));
-    }
-    sources = topic.sources.map((s) => ({ ...s }));
-  } else {
-    lines.push(
-      `**${TOPIC_FALLBACK_TITLES[id]}**`,
-      '',
-      'This is a question about this topic; its full answer is not available in this version. The sources below cover it.',
-    );
-    sources = [SOURCES.ingress, SOURCES.service, SOURCES.gatewayApi].map((s) => ({ ...s }));
+  const lines: string[] = [`**${topic.title}**`, '', topic.short, '', topic.details];
+  if (topic.example !== undefined) {
+    lines.push('', `**${topic.example.caption}**`, '', fence(topic.example.code, topic.example.language));
   }
+  const sources = topic.sources.map((s) => ({ ...s }));
   if (understood.length > 0)
     lines.push('', '**What I understood**', '', ...understood.map((u) => `- ${escapeMarkdown(u)}`));
   lines.push('', ...renderSources(sources));
