@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type * as JsYaml from 'js-yaml';
 import type { Event } from 'js-yaml';
 import { LineIndex, type Position, type PositionTree } from './positions.js';
+import { firstContentOffset, type Section, skimIdentity, splitSections } from './skim.js';
 
 /** Deepest collection nesting we parse; real manifests (CRD schemas included) stay far below. */
 export const MAX_NESTING_DEPTH = 100;
@@ -59,6 +60,12 @@ export interface ParseOptions {
    * repositories full of ConfigMaps, RBAC and CRDs (measured with `pnpm bench`). Default: build all.
    */
   buildDocument?: (identity: DocumentIdentity) => boolean;
+  /**
+   * With `buildDocument`, identify documents from their top-level lines first and do not parse the
+   * refused ones at all (skim.ts). Default true; tests turn it off to compare. A syntax error inside
+   * a refused document then goes unnoticed: no rule reads those kinds.
+   */
+  skim?: boolean;
 }
 
 export interface ParseResult {
@@ -73,6 +80,11 @@ export interface ParseResult {
  * the rest of the file.
  */
 export function parseYamlStream(text: string, options: ParseOptions = {}): ParseResult {
+  if (options.buildDocument !== undefined && options.skim !== false) {
+    const sections = splitSections(text);
+    const skimmed = sections === null ? null : parseSkimming(text, sections, options.buildDocument, options);
+    if (skimmed !== null) return { documents: skimmed };
+  }
   try {
     return { documents: parseChunk(text, 1, 0, options) };
   } catch (error) {
@@ -80,6 +92,59 @@ export function parseYamlStream(text: string, options: ParseOptions = {}): Parse
     const documents = parseDocumentByDocument(text, options);
     return { documents, problem };
   }
+}
+
+/**
+ * Parses the sections whose documents are wanted, in runs of neighbours, and returns the refused
+ * ones as their skimmed identity. Null when a run does not parse or does not give the documents the
+ * sections promised: the caller then parses the whole text, with its error recovery.
+ */
+function parseSkimming(
+  text: string,
+  sections: readonly Section[],
+  wanted: (identity: DocumentIdentity) => boolean,
+  options: ParseOptions,
+): ParsedDocument[] | null {
+  const lines = new LineIndex(text);
+  const documents: ParsedDocument[] = [];
+  let run: { start: number; end: number; documents: number } | undefined;
+  const flush = (): boolean => {
+    if (run === undefined) return true;
+    const { start, end, documents: expected } = run;
+    run = undefined;
+    let parsed: ParsedDocument[];
+    try {
+      parsed = parseChunk(text.slice(start, end), lines.line(start), documents.length, options);
+    } catch {
+      return false;
+    }
+    if (parsed.length !== expected) return false;
+    documents.push(...parsed);
+    return true;
+  };
+  for (const section of sections) {
+    const contentOffset = firstContentOffset(text, section);
+    if (!section.explicit && contentOffset === -1) continue; // comments before the first `---`
+    const identity = contentOffset === -1 ? 'parse' : skimIdentity(text, section);
+    if (identity !== 'parse' && !wanted(identity)) {
+      if (!flush()) return null;
+      const locator = new DocumentLocator(text.slice(section.start, section.end), lines.line(section.start));
+      documents.push({
+        index: documents.length,
+        value: identity,
+        line: lines.line(contentOffset),
+        locate: locator.locatorOf(0),
+        duplicateKeys: [],
+      });
+      continue;
+    }
+    if (run === undefined) run = { start: section.start, end: section.end, documents: 1 };
+    else {
+      run.end = section.end;
+      run.documents++;
+    }
+  }
+  return flush() ? documents : null;
 }
 
 /** Recovery path: parse each `---` section alone and keep what parses. */
@@ -154,7 +219,7 @@ class DocumentLocator {
   constructor(
     private readonly text: string,
     private readonly firstLine: number,
-    positions: Array<Position | null> | undefined,
+    positions?: Array<Position | null>,
   ) {
     this.#positions = positions;
   }
@@ -164,11 +229,16 @@ class DocumentLocator {
   }
 
   private locate(index: number): Position | null {
-    this.#positions ??= walkDocuments(
-      parseEvents(this.text, { maxDepth: MAX_NESTING_DEPTH }),
-      this.text,
-      new LineIndex(this.text, this.firstLine),
-    ).map((document) => document.position);
+    try {
+      this.#positions ??= walkDocuments(
+        parseEvents(this.text, { maxDepth: MAX_NESTING_DEPTH }),
+        this.text,
+        new LineIndex(this.text, this.firstLine),
+      ).map((document) => document.position);
+    } catch {
+      // A skimmed document that does not parse: it has no positions beyond its first line.
+      this.#positions = [];
+    }
     return this.#positions[index] ?? null;
   }
 }
