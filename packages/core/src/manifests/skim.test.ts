@@ -104,7 +104,12 @@ rules:
   });
 
   it('refuses to split around directives, end markers and content on a marker line', () => {
-    for (const text of ['%YAML 1.2\n---\nkind: A\n', 'kind: A\n...\n', '--- {kind: A}\n', '--- |\n  text\n']) {
+    for (const text of [
+      '%YAML 1.2\n---\nkind: A\n',
+      'kind: A\n...\n',
+      '--- {kind: A}\n',
+      '--- |\n  text\n',
+    ]) {
       expect(splitSections(text)).toBeNull();
     }
     expect(splitSections('kind: A\n---word: 1\n')).toHaveLength(1);
@@ -122,7 +127,8 @@ describe('parseYamlStream with skimming', () => {
   });
 
   it('does not parse documents it refuses, so their syntax errors go unnoticed', () => {
-    const text = 'kind: ConfigMap\nmetadata:\n  name: a\ndata:\n  x: [\n---\nkind: Service\nmetadata:\n  name: b\n';
+    const text =
+      'kind: ConfigMap\nmetadata:\n  name: a\ndata:\n  x: [\n---\nkind: Service\nmetadata:\n  name: b\n';
     const { documents, problem } = parseYamlStream(text, { buildDocument: needsDocument });
     expect(problem).toBeUndefined();
     expect(documents.map((document) => document.value)).toEqual([
