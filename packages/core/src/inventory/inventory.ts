@@ -68,10 +68,6 @@ export interface Inventory {
   invalid: InvalidObject[];
   problems: LoadProblem[];
   helmValues: HelmValuesFile[];
-  /** Objects by `kind/namespace/name` (namespace defaulted). */
-  byKey: ReadonlyMap<string, ManifestObject[]>;
-  /** Namespaces in which the set holds at least one object of a kind. */
-  namespacesByKind: ReadonlyMap<string, ReadonlySet<string>>;
   /** Service views by `namespace/name` (namespace defaulted). */
   servicesByName: ReadonlyMap<string, ServiceView[]>;
   /** Workloads by namespace (defaulted), for selector matching without scanning the whole set. */
@@ -100,8 +96,6 @@ export function buildInventory(loaded: LoadResult): Inventory {
     invalid: [],
     problems: loaded.problems,
     helmValues: loaded.helmValues,
-    byKey: new Map(),
-    namespacesByKind: new Map(),
     servicesByName: new Map(),
     workloadsByNamespace: new Map(),
     patchedTargets: new Set(
@@ -112,20 +106,9 @@ export function buildInventory(loaded: LoadResult): Inventory {
       ),
     ),
   };
-  const byKey = inventory.byKey as Map<string, ManifestObject[]>;
-  const namespacesByKind = inventory.namespacesByKind as Map<string, Set<string>>;
-
   for (const object of loaded.objects) {
     if (object.patchOf) inventory.patches.push(object);
-    else {
-      inventory.objects.push(object);
-      const kind = indexedKind(object);
-      const key = objectKey(kind, effectiveNamespace(object), object.name);
-      appendTo(byKey, key, object);
-      const namespaces = namespacesByKind.get(kind) ?? new Set<string>();
-      namespaces.add(effectiveNamespace(object));
-      namespacesByKind.set(kind, namespaces);
-    }
+    else inventory.objects.push(object);
     addTypedView(inventory, object);
   }
   const servicesByName = inventory.servicesByName as Map<string, ServiceView[]>;
@@ -187,12 +170,54 @@ export function findObjects(
   namespace: string,
   name: string,
 ): ManifestObject[] {
-  return inventory.byKey.get(objectKey(kind, namespace, name)) ?? [];
+  return kindIndexOf(inventory, kind).get(`${namespace}/${name}`) ?? [];
 }
 
 /** Whether the set holds any object of `kind` in `namespace`: if not, references into it stay unjudged. */
 export function holdsKindIn(inventory: Inventory, kind: string, namespace: string): boolean {
-  return inventory.namespacesByKind.get(kind)?.has(namespace) ?? false;
+  return namespacesOf(inventory).get(kind)?.has(namespace) ?? false;
+}
+
+/** Whether the set holds any object at all in `namespace`. */
+export function holdsAnythingIn(inventory: Inventory, namespace: string): boolean {
+  for (const namespaces of namespacesOf(inventory).values()) if (namespaces.has(namespace)) return true;
+  return false;
+}
+
+// References name a handful of kinds (Services, Gateways, ListenerSets), so objects are indexed per
+// kind on the first lookup of that kind, not all of them up front (measured with `pnpm bench`).
+const kindIndexes = new WeakMap<Inventory, Map<string, Map<string, ManifestObject[]>>>();
+const namespaceIndexes = new WeakMap<Inventory, Map<string, Set<string>>>();
+
+function kindIndexOf(inventory: Inventory, kind: string): Map<string, ManifestObject[]> {
+  let byKind = kindIndexes.get(inventory);
+  if (byKind === undefined) kindIndexes.set(inventory, (byKind = new Map()));
+  let index = byKind.get(kind);
+  if (index === undefined) {
+    index = new Map();
+    const plainKind = kind.split('.')[0];
+    for (const object of inventory.objects) {
+      if (object.kind !== plainKind || indexedKind(object) !== kind) continue;
+      appendTo(index, `${effectiveNamespace(object)}/${object.name}`, object);
+    }
+    byKind.set(kind, index);
+  }
+  return index;
+}
+
+function namespacesOf(inventory: Inventory): Map<string, Set<string>> {
+  let namespaces = namespaceIndexes.get(inventory);
+  if (namespaces === undefined) {
+    namespaces = new Map();
+    for (const object of inventory.objects) {
+      const kind = indexedKind(object);
+      let set = namespaces.get(kind);
+      if (set === undefined) namespaces.set(kind, (set = new Set()));
+      set.add(effectiveNamespace(object));
+    }
+    namespaceIndexes.set(inventory, namespaces);
+  }
+  return namespaces;
 }
 
 function addTypedView(inventory: Inventory, object: ManifestObject): void {

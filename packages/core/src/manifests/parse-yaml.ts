@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import type * as JsYaml from 'js-yaml';
 import type { Event } from 'js-yaml';
 import { LineIndex, type Position, type PositionTree } from './positions.js';
-import { firstContentOffset, type Section, skimIdentity, splitSections } from './skim.js';
+import { firstContentOffset, peekKind, type Section, skimIdentity, splitSections } from './skim.js';
 
 /** Deepest collection nesting we parse; real manifests (CRD schemas included) stay far below. */
 export const MAX_NESTING_DEPTH = 100;
@@ -125,7 +125,10 @@ function parseSkimming(
   for (const section of sections) {
     const contentOffset = firstContentOffset(text, section);
     if (!section.explicit && contentOffset === -1) continue; // comments before the first `---`
-    const identity = contentOffset === -1 ? 'parse' : skimIdentity(text, section);
+    const identity =
+      contentOffset === -1 || wanted({ metadata: {}, ...peekKind(text, section) })
+        ? 'parse'
+        : skimIdentity(text, section);
     if (identity !== 'parse' && !wanted(identity)) {
       if (!flush()) return null;
       const locator = new DocumentLocator(text.slice(section.start, section.end), lines.line(section.start));

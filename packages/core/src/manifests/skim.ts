@@ -68,13 +68,18 @@ export function skimIdentity(text: string, section: Section): DocumentIdentity |
   let offset = section.contentStart;
   while (offset < section.end) {
     const lineEnd = Math.min(endOfLine(text, offset), section.end);
+    const first = text.charCodeAt(offset);
+    // Most lines are indented values of keys this reader does not need: pass them unread.
+    if (first === SPACE && keysSeen && !inMetadata) {
+      offset = lineEnd + 1;
+      continue;
+    }
     const line = text.slice(offset, lineEnd).replace(/\r$/, '');
     offset = lineEnd + 1;
     if (/^[ \t]*(?:#.*)?$/.test(line)) continue;
     if (line.startsWith('\t')) return 'parse';
     if (line.startsWith(' ')) {
       if (!keysSeen) return 'parse';
-      if (!inMetadata) continue;
       const indent = line.length - line.trimStart().length;
       if (childIndent === -1) childIndent = indent;
       if (indent < childIndent) return 'parse';
@@ -120,6 +125,29 @@ export function skimIdentity(text: string, section: Section): DocumentIdentity |
   }
   return identity.kind === undefined ? 'parse' : identity;
 }
+
+const SPACE = 32;
+
+/**
+ * The kind and apiVersion a section's top-level lines name, found by a search rather than a walk;
+ * enough to know that a document will be parsed anyway, so skimming it would be wasted.
+ */
+export function peekKind(text: string, section: Section): { apiVersion?: string; kind?: string } {
+  const peeked: { apiVersion?: string; kind?: string } = {};
+  HEADER.lastIndex = section.contentStart;
+  for (
+    let match = HEADER.exec(text);
+    match !== null && match.index < section.end;
+    match = HEADER.exec(text)
+  ) {
+    const key = match[1] as 'apiVersion' | 'kind';
+    peeked[key] ??= match[2];
+    if (peeked.apiVersion !== undefined && peeked.kind !== undefined) break;
+  }
+  return peeked;
+}
+
+const HEADER = /^(apiVersion|kind):[ \t]*([^\s#]+)/gm;
 
 /** The value of a one-line plain or simply quoted scalar, or undefined when it is anything else. */
 function simpleScalar(raw: string): string | undefined {

@@ -1,4 +1,10 @@
-import { findObjects, findServices, holdsKindIn, type Inventory } from '../inventory/inventory.js';
+import {
+  findObjects,
+  findServices,
+  holdsAnythingIn,
+  holdsKindIn,
+  type Inventory,
+} from '../inventory/inventory.js';
 import type { RouteView, ServiceView } from '../inventory/views.js';
 import { GATEWAY_API_GROUP } from '../known/api-versions.js';
 import { displayName, effectiveNamespace, type ManifestObject, objectKey } from '../manifests/objects.js';
@@ -322,12 +328,6 @@ function canJudgePorts(inventory: Inventory, service: ServiceView): boolean {
   if (service.type === 'ExternalName' || service.ports.length === 0) return false;
   const { kind, name } = service.object;
   return !inventory.patchedTargets.has(objectKey(kind, effectiveNamespace(service.object), name));
-}
-
-/** Whether the set holds any object in a namespace; if not, references into it stay unjudged. */
-function holdsAnythingIn(inventory: Inventory, namespace: string): boolean {
-  for (const namespaces of inventory.namespacesByKind.values()) if (namespaces.has(namespace)) return true;
-  return false;
 }
 
 /** A ReferenceGrant in the backend's namespace letting this route kind from its namespace reach the Service. */
