@@ -114,7 +114,9 @@ function parseSkimming(
     run = undefined;
     let parsed: ParsedDocument[];
     try {
-      parsed = parseChunk(text.slice(start, end), lines.line(start), documents.length, options);
+      // The run's lines come from the file's index, shifted: no second index per run.
+      const runLines = { line: (offset: number) => lines.line(start + offset) };
+      parsed = parseChunk(text.slice(start, end), lines.line(start), documents.length, options, runLines);
     } catch {
       return false;
     }
@@ -172,13 +174,18 @@ function parseDocumentByDocument(text: string, options: ParseOptions): ParsedDoc
   return documents.map((document, index) => ({ ...document, index }));
 }
 
+/** Maps an offset of the text being parsed to its 1-based line in the file. */
+interface LineLookup {
+  line(offset: number): number;
+}
+
 function parseChunk(
   text: string,
   firstLine: number,
   firstIndex: number,
   options: ParseOptions,
+  lines: LineLookup = new LineIndex(text, firstLine),
 ): ParsedDocument[] {
-  const lines = new LineIndex(text, firstLine);
   const events = parseEvents(text, { maxDepth: MAX_NESTING_DEPTH });
   // Aliases can make a small text expand into a huge tree: measure before constructing.
   if (events.some((event) => event.type === EVENT_ID.ALIAS)) walkDocuments(events, text, lines);
@@ -372,7 +379,7 @@ interface WalkedDocument {
  * Walks the event stream once to record where each node starts, find duplicate keys and measure how
  * big each document becomes once aliases are expanded.
  */
-function walkDocuments(events: Event[], text: string, lines: LineIndex): WalkedDocument[] {
+function walkDocuments(events: Event[], text: string, lines: LineLookup): WalkedDocument[] {
   const documents: WalkedDocument[] = [];
   let cursor = 0;
   let anchors = new Map<string, { position: Position; size: number }>();
