@@ -1,1 +1,252 @@
-export {};
+/**
+ * The Action: reads the pull request through the REST API, analyses base and head, and reports what
+ * the pull request introduces (sticky comment, optional inline comments, annotations, job summary,
+ * outputs, SARIF). `run` turns every failure into `core.setFailed`; it never runs code from the PR.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import * as core from '@actions/core';
+import {
+  type Config,
+  DEFAULT_CONFIG,
+  escapeTerminal,
+  formatMoney,
+  loadBalancerKey,
+  parseConfig,
+  renderJson,
+  renderSarif,
+} from '@ingress-advisor/core';
+import packageJson from '../package.json' with { type: 'json' };
+import {
+  type CommentOutcome,
+  type ExistingComment,
+  findComment,
+  type Links,
+  renderReview,
+  syncComment,
+} from './comment.js';
+import { ActionError, isActionError } from './errors.js';
+import { createClient, type GitHubClient } from './github/client.js';
+import { listChangedFiles, type Repository, readFileAt, readTree } from './github/pull-request.js';
+import { syncInlineComments } from './inline.js';
+import { failOnMessage, plural, type Review, reviewPullRequest } from './review.js';
+import {
+  type Environment,
+  type Inputs,
+  type PullRequestRef,
+  readEnvironment,
+  readInputs,
+} from './settings.js';
+import { collectSources, selectorOf } from './sources.js';
+
+/** Annotations per run, at most: GitHub shows only the first few per step anyway. */
+const MAX_ANNOTATIONS = 50;
+export const VERSION: string = packageJson.version;
+
+/** Runs the Action; resolves when done, with `process.exitCode` set by `core.setFailed` on failure. */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    const environment = readEnvironment(env);
+    const inputs = readInputs((name) => core.getInput(name), env);
+    if (environment.pullRequest === null) {
+      core.notice(
+        `ingress-advisor reviews pull requests; this run was triggered by "${environment.eventName || 'an unknown event'}", so nothing was analysed. Run it on pull_request or pull_request_target.`,
+      );
+      core.setOutput('load-balancers-added', 0);
+      core.setOutput('findings', 0);
+      return;
+    }
+    await review(environment, environment.pullRequest, inputs, env);
+  } catch (error) {
+    core.setFailed(
+      isActionError(error) ? error.message : `ingress-advisor failed unexpectedly: ${describe(error)}`,
+    );
+  }
+}
+
+async function review(
+  environment: Environment,
+  pr: PullRequestRef,
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  const repository: Repository = { owner: environment.owner, repo: environment.repo };
+  const retryBase = Number(env.INGRESS_ADVISOR_RETRY_BASE_MS);
+  const client = createClient({
+    token: inputs.token,
+    baseUrl: environment.apiUrl,
+    warn: (message) => core.info(message),
+    ...(Number.isFinite(retryBase) && retryBase > 0 ? { retryBaseMs: retryBase } : {}),
+  });
+
+  const started = Date.now();
+  // Looking for our earlier comment needs nothing else, so it runs while the files are read.
+  const existingComment =
+    inputs.comment === 'update' ? settle(findComment(client, repository, pr.number)) : null;
+  const [config, changed, tree] = await Promise.all([
+    loadConfig(client, repository, pr.baseSha, inputs),
+    listChangedFiles(client, repository, pr.number),
+    readTree(client, repository, pr.headSha),
+  ]);
+  const sources = await collectSources({
+    changed: changed.files,
+    tree: tree.truncated ? null : tree.files,
+    isSelected: selectorOf(inputs.paths, config),
+    baseSha: pr.baseSha,
+    headSha: pr.headSha,
+    read: (path, ref) => readFileAt(client, repository, path, ref),
+  });
+  const notes = [...sources.notes];
+  if (!changed.complete) {
+    notes.push(
+      'GitHub lists only the first 3,000 files of a pull request; files beyond them were not analysed.',
+    );
+  }
+  for (const note of notes) core.warning(note);
+  core.info(
+    `Read ${plural(sources.changedPaths.size, 'changed manifest')} and ${plural(sources.contextFiles, 'unchanged manifest')} of ${plural(changed.files.length, 'changed file')} in ${Date.now() - started} ms.`,
+  );
+
+  const analysing = Date.now();
+  const result = reviewPullRequest(sources, config);
+  core.info(`Analysed base and head in ${Date.now() - analysing} ms.`);
+  const links: Links = { serverUrl: environment.serverUrl, repository, headSha: pr.headSha };
+  annotate(result);
+
+  let outcome: CommentOutcome = { kind: 'none' };
+  const isFork = pr.headRepository !== null && pr.headRepository !== `${repository.owner}/${repository.repo}`;
+  if (inputs.comment === 'update') {
+    const existing = await (existingComment as Promise<Settled<ExistingComment | null>>);
+    if (!existing.ok) throw existing.error;
+    outcome = await syncComment(client, repository, pr.number, result, links, existing.value);
+    if (outcome.kind === 'forbidden') warnReadOnly(isFork);
+    else core.info(`Pull request comment: ${outcome.kind}.`);
+  }
+  if (inputs.inline && outcome.kind !== 'forbidden') {
+    const inline = await syncInlineComments(
+      client,
+      repository,
+      pr,
+      result,
+      sources.head,
+      changed.files,
+      inputs.maxInlineComments,
+    );
+    if (inline.kind === 'forbidden') warnReadOnly(isFork);
+    else {
+      core.info(
+        `Inline comments: ${inline.created} added, ${inline.kept} kept, ${inline.deleted} removed, ${inline.skipped} not on the diff.`,
+      );
+    }
+  }
+
+  await writeSummary(result, links, notes);
+  await writeOutputs(result, environment, inputs);
+  const failure = failOnMessage(result, inputs.failOn);
+  if (failure !== null) core.setFailed(failure);
+}
+
+/** The configuration at the base commit: the target branch's rules govern the pull request. */
+async function loadConfig(
+  client: GitHubClient,
+  repository: Repository,
+  baseSha: string,
+  inputs: Inputs,
+): Promise<Config> {
+  const text = await readFileAt(client, repository, inputs.configPath, baseSha);
+  if (text === null) {
+    if (!inputs.configExplicit) return DEFAULT_CONFIG;
+    throw new ActionError(
+      'bad-config',
+      `The configuration file ${inputs.configPath} (config input) does not exist at the base commit ${baseSha.slice(0, 12)}. Commit it to the target branch, or leave the config input unset.`,
+    );
+  }
+  const parsed = parseConfig(text);
+  if (parsed.ok) return parsed.config;
+  const problems = parsed.problems.map(
+    (problem) => `  ${problem.path === '' ? '(file)' : problem.path}: ${problem.message}`,
+  );
+  throw new ActionError(
+    'bad-config',
+    `The configuration file ${inputs.configPath} is not valid:\n${problems.join('\n')}\nCorrect it on the target branch and run again.`,
+  );
+}
+
+/** Line annotations on the added load balancers and the new findings. */
+function annotate(review: Review): void {
+  const currency = review.diff.report.summary.currency;
+  const moved = new Set((review.migration?.converted ?? []).map(loadBalancerKey));
+  let left = MAX_ANNOTATIONS;
+  for (const lb of review.diff.addedLoadBalancers) {
+    if (left-- <= 0) return;
+    const name = escapeTerminal(lb.namespace === null ? lb.name : `${lb.namespace}/${lb.name}`);
+    const hint = moved.has(loadBalancerKey(lb))
+      ? 'Route it through the shared Ingress or Gateway and make it ClusterIP (the pull request comment has the YAML).'
+      : lb.traffic === 'l4'
+        ? 'It carries L4 traffic, where a LoadBalancer fits.'
+        : lb.traffic === 'unknown'
+          ? 'Name its ports or set appProtocol so it can be placed.'
+          : 'Once a second HTTP Service needs exposing, one shared Ingress or Gateway costs less than a load balancer each.';
+    core.warning(
+      `New LoadBalancer Service ${name} (${lb.traffic}, ${lb.exposure}), about ${formatMoney(lb.monthlyCost, currency)}/month. ${hint}`,
+      { title: 'ingress-advisor: new LoadBalancer', file: lb.file, startLine: lb.line },
+    );
+  }
+  for (const finding of review.diff.newFindings) {
+    if (left-- <= 0) return;
+    const annotation =
+      finding.severity === 'error' ? core.error : finding.severity === 'warning' ? core.warning : core.notice;
+    annotation(escapeTerminal(`${finding.message} Fix: ${finding.fix}`), {
+      title: `ingress-advisor: ${finding.ruleId}`,
+      file: finding.file,
+      startLine: finding.line,
+    });
+  }
+}
+
+function warnReadOnly(isFork: boolean): void {
+  core.warning(
+    `Cannot comment on this pull request: the token is read-only (HTTP 403)${isFork ? ', as it always is for pull requests from forks' : ''}. The report is in the job summary and the annotations. To comment on fork pull requests, see the README (pull_request_target or workflow_run).`,
+  );
+}
+
+async function writeSummary(review: Review, links: Links, notes: readonly string[]): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const extra = notes.length > 0 ? `\n${notes.map((note) => `> ${note}`).join('\n')}\n` : '';
+  // The job summary has a 1 MiB limit, but the same bounded report keeps it readable.
+  await core.summary.addRaw(`${renderReview(review, links)}${extra}`).write();
+}
+
+async function writeOutputs(review: Review, environment: Environment, inputs: Inputs): Promise<void> {
+  const reportPath = join(environment.tempDir, 'ingress-advisor-report.json');
+  await writeFile(reportPath, renderJson(review.diff.report));
+  core.setOutput('report', reportPath);
+  core.setOutput('load-balancers-added', review.diff.addedLoadBalancers.length);
+  core.setOutput('findings', review.diff.newFindings.length);
+  if (inputs.sarifFile !== null) {
+    try {
+      await mkdir(dirname(inputs.sarifFile), { recursive: true });
+      await writeFile(inputs.sarifFile, renderSarif(review.diff.report, { toolVersion: VERSION }));
+    } catch (error) {
+      throw new ActionError(
+        'bad-input',
+        `Cannot write the SARIF file ${inputs.sarifFile}: ${describe(error)}.`,
+      );
+    }
+    core.setOutput('sarif-file', inputs.sarifFile);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A promise that never rejects, so one started early cannot go unhandled while others fail first. */
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+}

@@ -20,14 +20,14 @@ describe('main', () => {
     }
   });
 
-  it('lists only the commands this version has, and names the planned ones as not available', () => {
+  it('lists every command, migrate included, and no planned ones', () => {
     const help = programHelp('1.2.3');
     expect(help).toContain('ingress-advisor 1.2.3');
     expect(help).toMatch(/^ {2}analyze \[PATH\.\.\. \| -\] +Analyse manifests/m);
     expect(help).toMatch(/^ {2}ask "QUESTION" +Answer a question/m);
     expect(help).toMatch(/^ {2}chat +Ask questions in a conversation/m);
-    expect(help).not.toMatch(/^ {2}migrate\b/m);
-    expect(help).toContain('Planned, not available yet in this version: migrate.');
+    expect(help).toMatch(/^ {2}migrate PATH\.\.\. --to ingress\|gateway +Write Ingress or Gateway API YAML/m);
+    expect(help).not.toContain('Planned');
   });
 
   it('prints the version on --version and -V', async () => {
@@ -59,7 +59,7 @@ describe('main', () => {
     const unknown = await run(['analyse']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toBe(
-      'Unknown command "analyse". Available commands: analyze, ask, chat.\nRun `ingress-advisor --help` for usage.\n',
+      'Unknown command "analyse". Available commands: analyze, ask, chat, migrate.\nRun `ingress-advisor --help` for usage.\n',
     );
     const option = await run(['--format', 'json']);
     expect(option.code).toBe(2);
@@ -71,16 +71,5 @@ describe('main', () => {
     expect(code).toBe(0);
     expect(err).toBe('');
     expect(JSON.parse(out)).toMatchObject({ kind: 'topic', topic: 'controller-choice' });
-  });
-
-  it('says migrate is not available yet, and exits 2', async () => {
-    for (const name of ['migrate']) {
-      const { code, out, err } = await run([name, 'anything']);
-      expect(code).toBe(2);
-      expect(out).toBe('');
-      expect(err).toBe(
-        `The ${name} command is not available yet in this version of ingress-advisor (9.9.9-test). Run \`ingress-advisor --help\` for the commands it has.\n`,
-      );
-    }
   });
 });

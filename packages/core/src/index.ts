@@ -34,12 +34,26 @@ export {
   type SourceFile,
 } from './manifests/load.js';
 export type { ObjectRef } from './manifests/objects.js';
+export {
+  type Migration,
+  type MigrationOptions,
+  type MigrationTarget,
+  type MigrationWarning,
+  migrate,
+} from './migrate/index.js';
 export { type CodeSpanOptions, escapeCodeSpan, escapeMarkdown, escapeTerminal } from './render/escape.js';
 export { renderJson } from './render/json.js';
 export { DEFAULT_MARKDOWN_MAX_LENGTH, type MarkdownOptions, renderMarkdown } from './render/markdown.js';
 export { fingerprintOf, renderSarif, type SarifOptions } from './render/sarif.js';
 export { renderText, type TextOptions } from './render/text.js';
 export { type AnalyzeOptions, analyze } from './report/analyze.js';
+export {
+  type DiffOptions,
+  diffReports,
+  findingKey,
+  loadBalancerKey,
+  type ReportDiff,
+} from './report/diff.js';
 export type {
   IngressEntry,
   LoadBalancerEntry,

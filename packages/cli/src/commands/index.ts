@@ -3,7 +3,7 @@ import { analyzeCommand } from './analyze.js';
 import { askCommand } from './ask.js';
 import { chatCommand } from './chat.js';
 import type { Command } from './definitions.js';
-import { migrateCommand } from './planned.js';
+import { migrateCommand } from './migrate.js';
 
 /** All commands, in the order the help lists them. */
 export const COMMANDS: readonly Command[] = [analyzeCommand, askCommand, chatCommand, migrateCommand];

@@ -191,7 +191,10 @@ const namespaceIndexes = new WeakMap<Inventory, Map<string, Set<string>>>();
 
 function kindIndexOf(inventory: Inventory, kind: string): Map<string, ManifestObject[]> {
   let byKind = kindIndexes.get(inventory);
-  if (byKind === undefined) kindIndexes.set(inventory, (byKind = new Map()));
+  if (byKind === undefined) {
+    byKind = new Map();
+    kindIndexes.set(inventory, byKind);
+  }
   let index = byKind.get(kind);
   if (index === undefined) {
     index = new Map();
@@ -212,7 +215,10 @@ function namespacesOf(inventory: Inventory): Map<string, Set<string>> {
     for (const object of inventory.objects) {
       const kind = indexedKind(object);
       let set = namespaces.get(kind);
-      if (set === undefined) namespaces.set(kind, (set = new Set()));
+      if (set === undefined) {
+        set = new Set();
+        namespaces.set(kind, set);
+      }
       set.add(effectiveNamespace(object));
     }
     namespaceIndexes.set(inventory, namespaces);

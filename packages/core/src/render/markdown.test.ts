@@ -228,6 +228,63 @@ describe('renderMarkdown', () => {
     });
   });
 
+  describe('for a pull request', () => {
+    const migration = {
+      to: 'gateway' as const,
+      yaml: '# generated\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: "```x"\n',
+      objects: [{ kind: 'HTTPRoute' }],
+      converted: [{ apiVersion: 'v1', kind: 'Service', name: 'web', namespace: 'shop' }],
+      kept: [
+        {
+          resource: { apiVersion: 'v1', kind: 'Service', name: '<img src=x>', namespace: null },
+          reason: 'it carries `5432/TCP` for @admins',
+        },
+      ],
+      warnings: [{ message: 'check the host of #123' }],
+      requirements: ['Gateway API v1.6 CRDs'],
+    };
+
+    it('words the summary as what the pull request adds', () => {
+      const markdown = renderMarkdown(fixtureReport(), { pullRequest: true });
+      expect(markdown.split('\n')[2]).toMatch(
+        /^\*\*Adds 4 LoadBalancer Services\*\* \(2 HTTP, 2 L4\) ≈ \$71\.18\/month · \d+ new error/,
+      );
+      const empty = { ...fixtureReport(), loadBalancers: [], findings: [] };
+      empty.summary = {
+        ...empty.summary,
+        loadBalancers: { total: 0, http: 0, l4: 0, mixed: 0, unknown: 0 },
+        findings: { error: 0, warning: 0, notice: 0 },
+      };
+      expect(renderMarkdown(empty, { pullRequest: true }).split('\n')[2]).toMatch(
+        /^\*\*Adds no LoadBalancer Services\*\* · no new findings · /,
+      );
+    });
+
+    it('shows the generated YAML collapsed, in a fence no line of it can close, with escaped notes', () => {
+      const markdown = renderMarkdown(fixtureReport(), { migration });
+      expect(markdown).toContain('<details><summary>Generated YAML: 1 object moved to Gateway API</summary>');
+      expect(markdown).toContain('````yaml\n# generated\n');
+      expect(markdown).toContain('name: "```x"\n````');
+      expect(markdown).toContain('- \\<img src=x\\>: it carries `5432/TCP` for @&#8203;admins');
+      expect(markdown).toContain('- check the host of \\#&#8203;123');
+      expect(markdown).toContain('**Requires:** Gateway API v1.6 CRDs.');
+      expect(renderMarkdown(fixtureReport(), { migration: { ...migration, yaml: '' } })).not.toContain(
+        'Generated YAML',
+      );
+    });
+
+    it('leaves the generated YAML out before any finding when it does not fit', () => {
+      const big = { ...migration, yaml: `${'# padding line\n'.repeat(3000)}kind: HTTPRoute\n` };
+      const full = renderMarkdown(fixtureReport(), { migration: big, maxLength: 1_000_000 });
+      const limit = full.length - 40_000;
+      const cut = renderMarkdown(fixtureReport(), { migration: big, maxLength: limit });
+      expect(cut.length).toBeLessThanOrEqual(limit);
+      expect(cut).not.toContain('Generated YAML');
+      expect(cut).toContain('the generated YAML was left out');
+      expect(cut).toContain(renderMarkdown(fixtureReport()).split('#### Findings')[1]?.split('\n')[3] ?? '-');
+    });
+  });
+
   it('is deterministic', () => {
     expect(renderMarkdown(fixtureReport(), { linkToSource })).toBe(
       renderMarkdown(fixtureReport(), { linkToSource }),

@@ -9,6 +9,7 @@ import type { RankedOption, Weights } from '../advice/types.js';
 import { formatMoney } from '../cost/cost.js';
 import { IGNORE_ANNOTATION } from '../known/annotations.js';
 import type { FileResult } from '../manifests/load.js';
+import type { Migration } from '../migrate/types.js';
 import type { LoadBalancerEntry, Report } from '../report/model.js';
 import type { Finding, Severity } from '../rules/define-rule.js';
 import { ruleById } from '../rules/index.js';
@@ -33,6 +34,13 @@ export interface MarkdownOptions {
   linkToSource?: (file: string, line: number) => string | null;
   /** Stay under this many characters, truncating with a note. @default 65000 */
   maxLength?: number;
+  /**
+   * Word the summary for a pull request whose report holds only what it adds (`diffReports`):
+   * "Adds 2 LoadBalancer Services", "1 new warning". @default false
+   */
+  pullRequest?: boolean;
+  /** Generated replacement YAML (`migrate`), shown collapsed after the advice when it holds any. */
+  migration?: Migration;
 }
 
 /** Comfortably under GitHub's 65,536-character limit for comment bodies. */
@@ -57,6 +65,7 @@ interface Limits {
   files: number;
   rankingDetails: boolean;
   silenceHelp: boolean;
+  migration: boolean;
 }
 
 interface Composed {
@@ -76,14 +85,18 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     files: listedFiles,
     rankingDetails: true,
     silenceHelp: true,
+    migration: options.migration !== undefined && options.migration.yaml !== '',
   };
-  const render = (limits: Limits): string => finish(compose(report, options, limits), limits);
+  const render = (limits: Limits): string => finish(compose(report, options, limits), limits, full);
   const fits = (limits: Limits): boolean => render(limits).length <= maxLength;
 
   if (fits(full)) return render(full);
-  // Leave out detail in order of least use: the score breakdown and the silencing help, then
-  // findings (the most severe stay), then load balancers, then listed files.
+  // Leave out detail in order of least use: the score breakdown and the silencing help, then the
+  // generated YAML (the CLI's migrate writes it too), then findings (the most severe stay), then
+  // load balancers, then listed files.
   let limits: Limits = { ...full, rankingDetails: false, silenceHelp: false };
+  if (fits(limits)) return render(limits);
+  limits = { ...limits, migration: false };
   for (const key of ['findings', 'loadBalancers', 'files'] as const) {
     if (fits(limits)) return render(limits);
     limits = { ...limits, [key]: largestFitting(limits[key], (count) => fits({ ...limits, [key]: count })) };
@@ -125,12 +138,13 @@ function closingOf(markdown: string): string {
   return closing;
 }
 
-function finish(composed: Composed, limits: Limits): string {
+function finish(composed: Composed, limits: Limits, full: Limits): string {
   const omitted: string[] = [];
   if (composed.omittedFindings > 0) omitted.push(`${plural(composed.omittedFindings, 'more finding')}`);
   if (composed.omittedLoadBalancers > 0)
     omitted.push(`${plural(composed.omittedLoadBalancers, 'more load balancer')}`);
   if (composed.omittedFiles > 0) omitted.push(`${plural(composed.omittedFiles, 'more file')}`);
+  if (full.migration && !limits.migration) omitted.push('the generated YAML was left out');
   if (omitted.length === 0 && !(limits.rankingDetails && limits.silenceHelp)) {
     omitted.push('the score breakdown and the help were left out');
   }
@@ -143,10 +157,13 @@ function truncationNote(what: string): string {
 
 function compose(report: Report, options: MarkdownOptions, limits: Limits): Composed {
   const link = linkerOf(options.linkToSource);
-  const blocks: string[] = ['### ingress-advisor', summaryLine(report)];
+  const blocks: string[] = ['### ingress-advisor', summaryLine(report, options.pullRequest === true)];
   const lbs = loadBalancerBlocks(report, link, limits.loadBalancers);
   blocks.push(...lbs.blocks);
   blocks.push(...adviceBlocks(report, limits.rankingDetails));
+  if (limits.migration && options.migration) {
+    blocks.push(migrationBlock(options.migration));
+  }
   const findings = findingBlocks(report.findings, link, limits.findings);
   blocks.push(...findings.blocks);
   const files = fileBlocks(report.files, link, limits.files);
@@ -165,18 +182,20 @@ function compose(report: Report, options: MarkdownOptions, limits: Limits): Comp
   };
 }
 
-function summaryLine(report: Report): string {
+function summaryLine(report: Report, pullRequest: boolean): string {
   const { loadBalancers, findings, files, currency, monthlyLoadBalancerCost } = report.summary;
   const parts: string[] = [];
+  const adds = pullRequest ? 'Adds ' : '';
   parts.push(
     loadBalancers.total > 0
-      ? `**${plural(loadBalancers.total, 'LoadBalancer Service')}** (${trafficSplit(loadBalancers)}) ≈ ${formatMoney(monthlyLoadBalancerCost, currency)}/month`
-      : '**No LoadBalancer Services**',
+      ? `**${adds}${plural(loadBalancers.total, 'LoadBalancer Service')}** (${trafficSplit(loadBalancers)}) ≈ ${formatMoney(monthlyLoadBalancerCost, currency)}/month`
+      : `**${pullRequest ? 'Adds no' : 'No'} LoadBalancer Services**`,
   );
+  const fresh = pullRequest ? 'new ' : '';
   const counts = (['error', 'warning', 'notice'] as const)
     .filter((severity) => findings[severity] > 0)
-    .map((severity) => plural(findings[severity], severity));
-  parts.push(counts.length > 0 ? counts.join(', ') : 'no findings');
+    .map((severity) => plural(findings[severity], `${fresh}${severity}`));
+  parts.push(counts.length > 0 ? counts.join(', ') : `no ${fresh}findings`);
   const fileParts = [`${formatCount(files.analyzed)} analysed`];
   if (files.skipped > 0) fileParts.push(`${formatCount(files.skipped)} skipped`);
   if (files.error > 0) fileParts.push(`${formatCount(files.error)} with errors`);
@@ -447,6 +466,46 @@ function silenceHelp(findings: readonly Finding[]): string {
     '```',
   ].join('\n');
   return details('How to silence a finding', body);
+}
+
+const MIGRATION_TITLES: Readonly<Record<Migration['to'], string>> = {
+  ingress: 'an Ingress',
+  gateway: 'Gateway API',
+};
+
+/** The generated YAML, collapsed, with what the cluster needs and what to check by hand. */
+function migrationBlock(migration: Migration): string {
+  const parts: string[] = [];
+  if (migration.requirements.length > 0) {
+    parts.push(
+      `**Requires:** ${migration.requirements.map((requirement) => markdownFromText(requirement)).join('; ')}.`,
+    );
+  }
+  if (migration.kept.length > 0) {
+    parts.push(
+      `**Kept as LoadBalancers:**\n${migration.kept
+        .map(
+          ({ resource, reason }) =>
+            `- ${escapeMarkdown(qualifiedName(resource))}: ${markdownFromText(reason)}`,
+        )
+        .join('\n')}`,
+    );
+  }
+  if (migration.warnings.length > 0) {
+    parts.push(
+      `**Check by hand:**\n${migration.warnings.map((warning) => `- ${markdownFromText(warning.message)}`).join('\n')}`,
+    );
+  }
+  // A fence longer than any backtick run in the YAML, so no line of it can close the block.
+  const longestRun = Math.max(0, ...(migration.yaml.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  parts.push(`${fence}yaml\n${migration.yaml.replace(/\n$/, '')}\n${fence}`);
+  const summary = `Generated YAML: ${plural(migration.converted.length, 'object')} moved to ${MIGRATION_TITLES[migration.to]}`;
+  return details(summary, parts.join('\n\n'));
+}
+
+function qualifiedName(resource: { namespace: string | null; name: string }): string {
+  return resource.namespace === null ? resource.name : `${resource.namespace}/${resource.name}`;
 }
 
 function details(summary: string, body: string): string {

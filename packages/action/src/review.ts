@@ -1,0 +1,82 @@
+/**
+ * The review of a pull request, pure: the base and head sources in, what the pull request
+ * introduces out (through core's `diffReports`), with the replacement YAML for what it adds.
+ */
+import {
+  analyze,
+  type Config,
+  diffReports,
+  type Migration,
+  type MigrationTarget,
+  migrate,
+  type Report,
+  type ReportDiff,
+  type SourceFile,
+} from '@ingress-advisor/core';
+import type { FailOn } from './settings.js';
+
+export interface Review {
+  base: Report;
+  head: Report;
+  diff: ReportDiff;
+  /** Ingress or Gateway API YAML for the added HTTP load balancers; null when none can move. */
+  migration: Migration | null;
+}
+
+export function reviewPullRequest(
+  sources: { base: readonly SourceFile[]; head: readonly SourceFile[]; changedPaths: ReadonlySet<string> },
+  config: Config,
+): Review {
+  const base = analyze(sources.base, { config });
+  const head = analyze(sources.head, { config });
+  const diff = diffReports(base, head, { changedPaths: sources.changedPaths });
+  return { base, head, diff, migration: migrationFor(diff, head, sources.head) };
+}
+
+/**
+ * The replacement for the added load balancers, when the advice puts the set's HTTP traffic behind
+ * an Ingress or a Gateway (a lone HTTP LoadBalancer may be fine as it is). L4 Services stay
+ * LoadBalancers, so they alone need no YAML.
+ */
+function migrationFor(diff: ReportDiff, head: Report, sources: readonly SourceFile[]): Migration | null {
+  const movable = diff.addedLoadBalancers.filter((lb) => lb.traffic === 'http' || lb.traffic === 'mixed');
+  const recommended = head.advice.recommended;
+  if (movable.length === 0 || (recommended !== 'ingress' && recommended !== 'gateway-api')) return null;
+  const to: MigrationTarget = recommended === 'gateway-api' ? 'gateway' : 'ingress';
+  const migration = migrate(sources, {
+    to,
+    // L4 Services stay LoadBalancers where they fit, even when Gateway API could route them.
+    services: movable.map((lb) => ({ namespace: lb.namespace, name: lb.name })),
+  });
+  return migration.yaml === '' ? null : migration;
+}
+
+/** Whether the review has anything to say in a comment. */
+export function hasFindings(review: Review): boolean {
+  const { summary } = review.diff.report;
+  return summary.loadBalancers.total > 0 || review.diff.newFindings.length > 0 || summary.files.error > 0;
+}
+
+/**
+ * The CLI's `--fail-on`, over what the pull request introduces: a changed file that cannot be parsed
+ * counts as an error, since nothing in it could be checked. Null when it does not trip.
+ */
+export function failOnMessage(review: Review, failOn: FailOn): string | null {
+  if (failOn === 'never') return null;
+  const { error, warning } = review.diff.report.summary.findings;
+  const brokenFiles = review.diff.report.summary.files.error;
+  const tripping = failOn === 'error' ? error + brokenFiles : error + brokenFiles + warning;
+  if (tripping === 0) return null;
+  const parts = [
+    error > 0 ? plural(error, 'new error finding') : '',
+    failOn === 'warning' && warning > 0 ? plural(warning, 'new warning finding') : '',
+    brokenFiles > 0
+      ? plural(brokenFiles, 'changed file that could not be parsed', 'changed files that could not be parsed')
+      : '',
+  ].filter((part) => part !== '');
+  return `Failing because of fail-on: ${failOn}: ${parts.join(', ')}.`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

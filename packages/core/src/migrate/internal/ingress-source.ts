@@ -1,0 +1,169 @@
+/**
+ * An Ingress read for conversion: its paths (v1 and the removed v1beta1 shapes alike), default
+ * backend, TLS entries and ingress-nginx annotations, with every annotation that is not carried over
+ * reported where it is written.
+ */
+import type { z } from 'zod';
+import { ingressNginxBinding } from '../../inventory/ingress-class.js';
+import { findServices } from '../../inventory/inventory.js';
+import { findServicePort } from '../../inventory/selection.js';
+import type { IngressView } from '../../inventory/views.js';
+import { INGRESS } from '../../known/annotations.js';
+import { displayName, effectiveNamespace } from '../../manifests/objects.js';
+import type { NodePath } from '../../manifests/positions.js';
+import type { ingressV1beta1Schema, ingressV1Schema } from '../../manifests/schemas.js';
+import { type NginxFeatures, readNginxAnnotations } from '../ingress-nginx.js';
+import { type MigrationContext, namespaceFor, warn } from './context.js';
+import type { GatewayGroup } from './gateways.js';
+
+/** Annotations that need no carrying: the class is mapped to a Gateway, the other is kubectl's. */
+const CONSUMED_ANNOTATIONS = new Set([
+  INGRESS.classAnnotation,
+  'kubectl.kubernetes.io/last-applied-configuration',
+]);
+
+/** One `rules[].http.paths[]` entry, with its rule's host and where it is written. */
+export interface IngressPath {
+  host: string | null;
+  path: string;
+  pathType: string;
+  backend: Backend | null;
+  at: NodePath;
+}
+
+/** A Service backend: name, and port number or name (null when none is written). */
+export interface Backend {
+  service: string;
+  port: number | string | null;
+}
+
+/** An Ingress as the conversion reads it, and the Gateway it goes to. */
+export interface ReadIngress {
+  view: IngressView;
+  namespace: string | null;
+  paths: IngressPath[];
+  defaultBackend: { backend: Backend | null; at: NodePath } | null;
+  tls: Array<{ hosts: string[]; secretName: string | null; index: number }>;
+  nginx: NginxFeatures;
+  group: GatewayGroup;
+}
+
+/** Reads one Ingress; annotations not carried over become warnings here. */
+export function readIngress(context: MigrationContext, view: IngressView): Omit<ReadIngress, 'group'> {
+  const { object } = view;
+  const paths: IngressPath[] = [];
+  let defaultBackend: ReadIngress['defaultBackend'] = null;
+  const tlsEntries = view.tlsHosts.map((hosts, index) => ({ hosts, index }));
+  let secretNames: Array<string | undefined> = [];
+  if (view.legacyApi) {
+    const spec = (object.raw as z.infer<typeof ingressV1beta1Schema>).spec ?? {};
+    secretNames = (spec.tls ?? []).map((entry) => entry.secretName);
+    if (spec.backend) defaultBackend = { backend: legacyBackend(spec.backend), at: ['spec', 'backend'] };
+    (spec.rules ?? []).forEach((rule, r) => {
+      (rule.http?.paths ?? []).forEach((path, p) => {
+        paths.push({
+          host: rule.host ?? null,
+          path: path.path ?? '/',
+          pathType: path.pathType ?? 'ImplementationSpecific',
+          backend: legacyBackend(path.backend),
+          at: ['spec', 'rules', r, 'http', 'paths', p],
+        });
+      });
+    });
+  } else {
+    const spec = (object.raw as z.infer<typeof ingressV1Schema>).spec ?? {};
+    secretNames = (spec.tls ?? []).map((entry) => entry.secretName);
+    if (spec.defaultBackend)
+      defaultBackend = { backend: v1Backend(spec.defaultBackend), at: ['spec', 'defaultBackend'] };
+    (spec.rules ?? []).forEach((rule, r) => {
+      (rule.http?.paths ?? []).forEach((path, p) => {
+        paths.push({
+          host: rule.host ?? null,
+          path: path.path ?? '/',
+          pathType: path.pathType ?? 'ImplementationSpecific',
+          backend: v1Backend(path.backend),
+          at: ['spec', 'rules', r, 'http', 'paths', p],
+        });
+      });
+    });
+  }
+  const nginx = readNginxAnnotations(object.annotations, paths);
+  if (ingressNginxBinding(context.inventory, view) === null && nginx.sslRedirect === 'when-tls') {
+    // Redirecting to HTTPS by default is ingress-nginx's habit; other controllers do not.
+    nginx.sslRedirect = 'off';
+  }
+  for (const { key, reason } of nginx.notCarried) {
+    warn(
+      context,
+      `Ingress ${displayName(object)}: annotation ${key} is not carried over: ${reason}.`,
+      object,
+      ['metadata', 'annotations', key],
+    );
+  }
+  for (const key of Object.keys(object.annotations).sort()) {
+    if (key.startsWith(INGRESS.ingressNginxPrefix) || CONSUMED_ANNOTATIONS.has(key)) continue;
+    const hint = key.startsWith('cert-manager.io/')
+      ? ' (cert-manager reads the same annotation on a Gateway: add it to the Gateway)'
+      : key.startsWith('external-dns.alpha.kubernetes.io/')
+        ? ' (external-dns reads hosts from HTTPRoutes when its gateway-httproute source is on)'
+        : '';
+    warn(context, `Ingress ${displayName(object)}: annotation ${key} is not carried over${hint}.`, object, [
+      'metadata',
+      'annotations',
+      key,
+    ]);
+  }
+  return {
+    view,
+    namespace: namespaceFor(context, object),
+    paths,
+    defaultBackend,
+    tls: tlsEntries.map((entry) => ({ ...entry, secretName: secretNames[entry.index] ?? null })),
+    nginx,
+  };
+}
+
+function v1Backend(backend: {
+  service?:
+    | { name: string; port?: { number?: number | undefined; name?: string | undefined } | undefined }
+    | undefined;
+}): Backend | null {
+  if (!backend.service) return null;
+  return {
+    service: backend.service.name,
+    port: backend.service.port?.number ?? backend.service.port?.name ?? null,
+  };
+}
+
+function legacyBackend(backend: {
+  serviceName?: string | undefined;
+  servicePort?: number | string | undefined;
+}): Backend | null {
+  if (backend.serviceName === undefined) return null;
+  const port = backend.servicePort;
+  return {
+    service: backend.serviceName,
+    port: typeof port === 'string' && /^\d+$/.test(port) ? Number(port) : (port ?? null),
+  };
+}
+
+/** The Service port number a backend reaches, or null (with a warning) when it cannot be known. */
+export function resolvePort(
+  context: MigrationContext,
+  ingress: ReadIngress,
+  backend: Backend,
+  at: NodePath,
+): number | null {
+  if (typeof backend.port === 'number') return backend.port;
+  const { object } = ingress.view;
+  const services = findServices(context.inventory, effectiveNamespace(object), backend.service);
+  const port = services.length > 0 ? findServicePort(services[0]!, backend.port) : undefined;
+  if (port) return port.port;
+  warn(
+    context,
+    `Ingress ${displayName(object)}: the backend ${backend.service}:${backend.port ?? '(no port)'} is not carried over: a route needs the port number, and ${services.length === 0 ? `Service ${backend.service} is not in the analysed files` : `Service ${backend.service} has no port ${backend.port ?? ''}`}.`,
+    object,
+    at,
+  );
+  return null;
+}

@@ -1,0 +1,130 @@
+/**
+ * What a change introduces: the Report of the files after it (head) against the Report before it
+ * (base), compared as object graphs rather than file lines, so a Service moved to another file is
+ * not "added" and an old finding in a touched file is not "new". Pure, like `analyze`.
+ */
+import type { Finding } from '../rules/define-rule.js';
+import type { LoadBalancerEntry, Report, ReportSummary } from './model.js';
+
+export interface DiffOptions {
+  /**
+   * Paths of the files the change touches at head. The files listed in the diff's report are these
+   * (the rest of head was context); all of head's files when absent.
+   */
+  changedPaths?: ReadonlySet<string>;
+}
+
+/** The difference between two Reports. */
+export interface ReportDiff {
+  /**
+   * LoadBalancer Services at head with no LoadBalancer of the same namespace and name at base: new
+   * Services, Services turned into LoadBalancers, and nothing that was only moved or renamed.
+   */
+  addedLoadBalancers: LoadBalancerEntry[];
+  /** LoadBalancer Services at base with no LoadBalancer of the same namespace and name at head. */
+  removedLoadBalancers: LoadBalancerEntry[];
+  /** Head findings with no equal finding at base (same rule, message, data and object). */
+  newFindings: Finding[];
+  /** Base findings that head no longer has. */
+  resolvedFindings: Finding[];
+  /**
+   * Head's Report narrowed to what the change introduces: the added load balancers, the new findings,
+   * the changed files and a summary of those; `advice` stays that of the whole head set.
+   */
+  report: Report;
+}
+
+/** Compares the Report before a change with the Report after it. */
+export function diffReports(base: Report, head: Report, options: DiffOptions = {}): ReportDiff {
+  const baseLoadBalancers = new Set(base.loadBalancers.map(loadBalancerKey));
+  const headLoadBalancers = new Set(head.loadBalancers.map(loadBalancerKey));
+  const addedLoadBalancers = head.loadBalancers.filter((lb) => !baseLoadBalancers.has(loadBalancerKey(lb)));
+  const removedLoadBalancers = base.loadBalancers.filter((lb) => !headLoadBalancers.has(loadBalancerKey(lb)));
+  const newFindings = subtractFindings(head.findings, base.findings);
+  const resolvedFindings = subtractFindings(base.findings, head.findings);
+  const changed = options.changedPaths;
+  const files = changed === undefined ? head.files : head.files.filter((file) => changed.has(file.path));
+  return {
+    addedLoadBalancers,
+    removedLoadBalancers,
+    newFindings,
+    resolvedFindings,
+    report: {
+      ...head,
+      files,
+      loadBalancers: addedLoadBalancers,
+      findings: newFindings,
+      summary: summarise(head.summary, files, addedLoadBalancers, newFindings),
+    },
+  };
+}
+
+/**
+ * A load balancer's identity: its namespace (unset reads as `default`, as the API server does) and
+ * name. Services are the only kind that can be one, so the kind adds nothing.
+ */
+export function loadBalancerKey(lb: { namespace: string | null; name: string }): string {
+  return `${lb.namespace ?? 'default'}/${lb.name}`;
+}
+
+/**
+ * A finding's identity without its place in a file: rule, message, data and object (or file, for a
+ * finding about no object), so a finding whose lines moved is still the same finding.
+ */
+export function findingKey(finding: Finding): string {
+  const data = Object.keys(finding.data)
+    .sort()
+    .map((key) => [key, finding.data[key]]);
+  const where = finding.resource
+    ? [finding.resource.kind, finding.resource.namespace ?? 'default', finding.resource.name]
+    : [finding.file];
+  return JSON.stringify([finding.ruleId, finding.messageId, data, where]);
+}
+
+/** Findings of `from` not matched one-to-one by an equal finding of `without`. */
+function subtractFindings(from: readonly Finding[], without: readonly Finding[]): Finding[] {
+  const remaining = new Map<string, number>();
+  for (const finding of without) {
+    const key = findingKey(finding);
+    remaining.set(key, (remaining.get(key) ?? 0) + 1);
+  }
+  return from.filter((finding) => {
+    const key = findingKey(finding);
+    const count = remaining.get(key) ?? 0;
+    if (count === 0) return true;
+    remaining.set(key, count - 1);
+    return false;
+  });
+}
+
+function summarise(
+  head: ReportSummary,
+  files: Report['files'],
+  loadBalancers: readonly LoadBalancerEntry[],
+  findings: readonly Finding[],
+): ReportSummary {
+  const fileCount = (status: Report['files'][number]['status']): number =>
+    files.filter((file) => file.status === status).length;
+  const trafficCount = (traffic: LoadBalancerEntry['traffic']): number =>
+    loadBalancers.filter((lb) => lb.traffic === traffic).length;
+  const severityCount = (severity: Finding['severity']): number =>
+    findings.filter((finding) => finding.severity === severity).length;
+  return {
+    ...head,
+    files: { analyzed: fileCount('analyzed'), skipped: fileCount('skipped'), error: fileCount('error') },
+    loadBalancers: {
+      total: loadBalancers.length,
+      http: trafficCount('http'),
+      l4: trafficCount('l4'),
+      mixed: trafficCount('mixed'),
+      unknown: trafficCount('unknown'),
+    },
+    findings: {
+      error: severityCount('error'),
+      warning: severityCount('warning'),
+      notice: severityCount('notice'),
+    },
+    monthlyLoadBalancerCost:
+      Math.round(loadBalancers.reduce((sum, lb) => sum + lb.monthlyCost, 0) * 100) / 100,
+  };
+}

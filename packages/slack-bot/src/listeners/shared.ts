@@ -1,0 +1,187 @@
+/**
+ * What every listener shares: the bot's context, answering a conversation, reviewing a manifest,
+ * reading a conversation back from a thread, and turning failures into a short apology with an id.
+ */
+import { randomUUID } from 'node:crypto';
+import { analyze, type Migration, migrate, type Report } from '@ingress-advisor/core';
+import type { webApi } from '@slack/bolt';
+import {
+  answerConversation,
+  type Conversation,
+  decodeConversation,
+  encodeConversation,
+} from '../conversation.js';
+import type { BotLogger } from '../log.js';
+import { renderAnswer } from '../render/answer.js';
+import type { Message } from '../render/blocks.js';
+import { type ManifestRef, renderReport } from '../render/report.js';
+import { redactManifest, redactTokens } from '../text/redact.js';
+
+type MessageElement = NonNullable<webApi.ConversationsRepliesResponse['messages']>[number];
+
+/** What listeners need besides Bolt's arguments. */
+export interface BotContext {
+  logger: BotLogger;
+  botToken: string;
+  /** Hosts the bot token may be sent to when downloading a file snippet. */
+  trustedFileHosts: ReadonlySet<string>;
+}
+
+/** The metadata event type of the bot's answers; its payload carries the conversation. */
+export const ANSWER_METADATA = 'ingress_advisor_answer';
+
+/** Message metadata carrying a conversation. */
+export function answerMetadata(conversation: Conversation): {
+  event_type: string;
+  event_payload: { state: string };
+} {
+  return { event_type: ANSWER_METADATA, event_payload: { state: encodeConversation(conversation) } };
+}
+
+/** Answers a conversation and renders it. */
+export function answerMessage(
+  conversation: Conversation,
+  ephemeral: boolean,
+  ctx: BotContext,
+  whyNot?: Parameters<typeof renderAnswer>[2]['whyNot'],
+): Message {
+  const started = performance.now();
+  const result = answerConversation(conversation);
+  const message = renderAnswer(
+    result,
+    conversation,
+    whyNot === undefined ? { ephemeral } : { ephemeral, whyNot },
+  );
+  ctx.logger.event('info', 'answered', {
+    kind: result.kind,
+    recommended: result.recommended ?? null,
+    topic: result.topic ?? null,
+    followUps: result.followUps.map((f) => f.id),
+    choices: conversation.choices.length,
+    ms: Math.round(performance.now() - started),
+  });
+  // The question itself only at debug: users paste things into questions too.
+  ctx.logger.event('debug', 'question', { question: redactTokens(conversation.question) });
+  return message;
+}
+
+/** A manifest reviewed: the report, the migrations worth offering, and the rendered message. */
+export interface Review {
+  report: Report;
+  migrations: Migration[];
+  message: Message;
+}
+
+/** The path a pasted manifest is reported under. */
+export const PASTED_PATH = 'pasted.yaml';
+
+/** Reviews a manifest (redacted first, so no secret reaches a reply or a log). */
+export function reviewManifest(
+  text: string,
+  ref: ManifestRef | null,
+  ctx: BotContext,
+  path = PASTED_PATH,
+): Review {
+  const redacted = redactManifest(text);
+  ctx.logger.event('debug', 'manifest', { path, manifest: redacted });
+  const files = [{ path, text: redacted }];
+  const report = analyze(files);
+  const migrations = (['gateway', 'ingress'] as const)
+    .map((to) => migrate(files, { to }))
+    .filter((m) => m.converted.length > 0);
+  ctx.logger.event('info', 'reviewed', {
+    resources: report.summary.resources,
+    loadBalancers: report.summary.loadBalancers.total,
+    findings: report.summary.findings,
+    migrations: migrations.map((m) => m.to),
+  });
+  return { report, migrations, message: renderReport(report, migrations, ref) };
+}
+
+/**
+ * The conversation of the bot's latest answer among messages (newest last), read from the
+ * metadata the bot attached; null when there is none.
+ */
+export function conversationFromMessages(
+  messages: ReadonlyArray<MessageElement> | undefined,
+  botId: string | undefined,
+): Conversation | null {
+  for (const message of [...(messages ?? [])].reverse()) {
+    const metadata = (message as { metadata?: { event_type?: string; event_payload?: { state?: unknown } } })
+      .metadata;
+    if (metadata?.event_type !== ANSWER_METADATA) continue;
+    if (botId !== undefined && message.bot_id !== undefined && message.bot_id !== botId) continue;
+    const conversation = decodeConversation(metadata.event_payload?.state);
+    if (conversation !== null) return conversation;
+  }
+  return null;
+}
+
+/** The text of a Web API error Slack gave, e.g. `not_in_channel`; undefined for other errors. */
+export function slackErrorCode(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } } | null)?.data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}
+
+/** The apology users see; the same id is in the log line. */
+export function apology(errorId: string): string {
+  return `Sorry, something went wrong on my side and I could not answer. Please try again; if it keeps happening, tell the bot's admins the error id \`${errorId}\`.`;
+}
+
+const waiting: Array<() => void> = [];
+let draining = false;
+
+/** Resumes one waiting continuation per turn of the event loop, so I/O is polled between each. */
+function resumeNext(): void {
+  waiting.shift()?.();
+  if (waiting.length > 0) setImmediate(resumeNext);
+  else draining = false;
+}
+
+/**
+ * Waits for a turn: continuations resume one per event-loop iteration, with the loop polling for
+ * I/O between them. Under a burst, a new request is then read and acked after at most one answer's
+ * CPU work, not after every answer queued ahead of it (a plain setImmediate would run them all in
+ * one check phase).
+ */
+export function yieldToIo(): Promise<void> {
+  return new Promise((resume) => {
+    waiting.push(resume);
+    if (!draining) {
+      draining = true;
+      setImmediate(resumeNext);
+    }
+  });
+}
+
+/**
+ * Runs a listener body; a failure is logged with an error id and, where possible, the user gets a
+ * short apology carrying the same id. Never throws.
+ */
+export async function guarded(
+  ctx: BotContext,
+  handler: string,
+  body: () => Promise<void>,
+  apologise: (text: string) => Promise<unknown>,
+): Promise<void> {
+  try {
+    // Let requests already waiting be read and acked before this one's CPU work: under a burst, each
+    // ack then waits for parsing only, not for the answers computed ahead of it.
+    await yieldToIo();
+    await body();
+  } catch (error) {
+    const errorId = randomUUID().slice(0, 8);
+    ctx.logger.event('error', 'handler_failed', {
+      errorId,
+      handler,
+      error: error instanceof Error ? error.name : typeof error,
+      message: redactTokens(error instanceof Error ? error.message : String(error)).slice(0, 300),
+      slackError: slackErrorCode(error) ?? null,
+    });
+    try {
+      await apologise(apology(errorId));
+    } catch (second) {
+      ctx.logger.event('warn', 'apology_failed', { errorId, slackError: slackErrorCode(second) ?? null });
+    }
+  }
+}

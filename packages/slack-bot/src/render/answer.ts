@@ -1,0 +1,237 @@
+/**
+ * An Answer as a Block Kit message: the recommendation first, what was understood, follow-up
+ * buttons, the weighted ranking (as text too), "Why not X?", the engine's notes and YAML example,
+ * sources, and 👍/👎. Every button carries the conversation, so any replica can continue it.
+ */
+import type { Answer, OptionId, RankedOption } from '@ingress-advisor/core';
+import { OPTION_TITLES } from '@ingress-advisor/core';
+import { type Conversation, encodeConversation, withChoice } from '../conversation.js';
+import { escapeMrkdwn, markdownToMrkdwn } from '../text/mrkdwn.js';
+import {
+  actions,
+  type Block,
+  type Button,
+  button,
+  context,
+  fitMessage,
+  header,
+  LIMITS,
+  type Message,
+  sections,
+  truncate,
+} from './blocks.js';
+
+/** Action ids of answer buttons; listeners match on these. */
+export const ANSWER_ACTIONS = {
+  followUpPrefix: 'followup:',
+  whyNotPrefix: 'why_not:',
+  share: 'share_answer',
+  feedbackUp: 'feedback_up',
+  feedbackDown: 'feedback_down',
+} as const;
+
+/** How the answer is shown. */
+export interface AnswerView {
+  /** An ephemeral answer (slash command) gets a "Share in channel" button. */
+  ephemeral: boolean;
+  /** Explains why an option lost, under the ranking. */
+  whyNot?: OptionId;
+}
+
+/** Sections of the engine's Markdown the bot renders from structured fields instead. */
+const STRUCTURED_SECTIONS = /^(?:What I understood|Ranking|Sources)\b/;
+
+interface MarkdownSection {
+  title: string;
+  rest: string;
+  body: string[];
+}
+
+/** Splits the engine's Markdown at paragraphs that open with a bold title. */
+function splitSections(markdown: string): MarkdownSection[] {
+  const out: MarkdownSection[] = [];
+  let previousBlank = true;
+  for (const line of markdown.split('\n')) {
+    const title = previousBlank ? /^\*\*(.+?)\*\*(.*)$/.exec(line) : null;
+    if (title !== null) out.push({ title: title[1] ?? '', rest: title[2] ?? '', body: [] });
+    else if (out.length === 0) out.push({ title: '', rest: '', body: [line] });
+    else out[out.length - 1]?.body.push(line);
+    previousBlank = line.trim() === '';
+  }
+  return out;
+}
+
+function rankingText(ranking: readonly RankedOption[], heading: string): string {
+  const lines = ranking.map((option, index) =>
+    option.excludedBecause !== undefined
+      ? `${index + 1}. ${option.title}: ruled out (${escapeMrkdwn(option.excludedBecause)})`
+      : `${index + 1}. *${option.title}*: ${option.score}/100${option.reasons.length > 0 ? ` (${option.reasons.slice(0, 2).map(escapeMrkdwn).join('; ')})` : ''}`,
+  );
+  return [`*${heading}*`, ...lines].join('\n');
+}
+
+function whyNotText(answer: Answer, option: OptionId): string {
+  const ranking = answer.ranking ?? [];
+  const winner = ranking[0];
+  const entry = ranking.find((r) => r.option === option);
+  if (entry === undefined || winner === undefined)
+    return `*Why not ${OPTION_TITLES[option]}?*\nIt was not ranked for this question.`;
+  const lines = [`*Why not ${entry.title}?*`];
+  if (entry.excludedBecause !== undefined)
+    lines.push(`It is ruled out: ${escapeMrkdwn(entry.excludedBecause)}.`);
+  else lines.push(`It scores ${entry.score}/100 against ${winner.score}/100 for ${winner.title}.`);
+  const against = entry.reasons.filter((reason) => !reason.startsWith('+'));
+  for (const reason of (against.length > 0 ? against : entry.reasons).slice(0, 4))
+    lines.push(`• ${escapeMrkdwn(reason)}`);
+  return lines.join('\n');
+}
+
+/** The answer's one-line summary, for the notification text and logs. */
+export function answerSummary(answer: Answer): string {
+  const title = answer.recommended === undefined ? '' : OPTION_TITLES[answer.recommended];
+  const score = answer.ranking?.[0]?.score;
+  if (answer.kind === 'topic') return splitSections(answer.markdown)[0]?.title ?? 'Answer';
+  if (answer.kind === 'clarification')
+    return `To recommend one option I need a little more. Provisional answer: ${title}.`;
+  return `Recommendation: ${title}${score === undefined ? '' : ` (${score}/100)`}.`;
+}
+
+/** Renders an answer as a message within Block Kit's limits. */
+export function renderAnswer(answer: Answer, conversation: Conversation, view: AnswerView): Message {
+  const state = encodeConversation(conversation);
+  const parts = splitSections(answer.markdown);
+  const blocks: Block[] = [];
+  const [first, ...others] = parts;
+
+  if (answer.kind === 'topic') {
+    blocks.push(header(first?.title ?? 'Answer'));
+    blocks.push(...sections(markdownToMrkdwn(first?.body.join('\n').trim() ?? '')));
+  } else {
+    const title = answer.recommended === undefined ? 'Answer' : OPTION_TITLES[answer.recommended];
+    const score = answer.ranking?.[0]?.score;
+    const scored = score === undefined ? title : `${title} (${score}/100)`;
+    blocks.push(
+      header(answer.kind === 'clarification' ? `Provisional answer: ${scored}` : `Recommendation: ${scored}`),
+    );
+    // The title line's own score is in the header; its body is the why.
+    const lead = first === undefined ? '' : first.body.join('\n').trim();
+    if (answer.kind === 'recommendation' && lead !== '') blocks.push(...sections(markdownToMrkdwn(lead)));
+    const provisional = others.find((p) => p.title.startsWith('Provisional answer'));
+    if (provisional !== undefined)
+      blocks.push(...sections(markdownToMrkdwn([provisional.rest, ...provisional.body].join('\n').trim())));
+  }
+
+  const understood =
+    answer.understood.length > 0 ? answer.understood.map(escapeMrkdwn).join(', ') : 'nothing specific yet';
+  blocks.push(
+    context(`You said: ${understood}. Something wrong? Reply in the thread with the detail corrected.`),
+  );
+
+  for (const followUp of answer.followUps) {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(followUp.question)}*` } });
+    blocks.push(
+      actions(
+        followUp.choices.map((choice) =>
+          button(
+            choice.label,
+            `${ANSWER_ACTIONS.followUpPrefix}${followUp.id}:${choice.value}`,
+            encodeConversation(withChoice(conversation, followUp.id, choice.value)),
+          ),
+        ),
+      ),
+    );
+  }
+
+  if (answer.ranking !== undefined && answer.kind !== 'topic') {
+    blocks.push(
+      ...sections(
+        rankingText(
+          answer.ranking,
+          answer.layer4 === undefined ? 'Ranking (weighted criteria)' : 'Ranking for the HTTP services',
+        ),
+      ),
+    );
+    if (answer.layer4 !== undefined) {
+      blocks.push(
+        ...sections(
+          rankingText(
+            answer.layer4.ranking,
+            `Ranking for ${answer.layer4.traffic.map(escapeMrkdwn).join(', ')}`,
+          ),
+        ),
+      );
+    }
+    if (view.whyNot !== undefined) blocks.push(...sections(whyNotText(answer, view.whyNot)));
+    const losers = answer.ranking.slice(1).filter((option) => option.option !== view.whyNot);
+    if (losers.length > 0) {
+      blocks.push(
+        actions(
+          losers.map((option) =>
+            button(
+              `Why not ${shortTitle(option.option)}?`,
+              `${ANSWER_ACTIONS.whyNotPrefix}${option.option}`,
+              state,
+            ),
+          ),
+        ),
+      );
+    }
+  }
+
+  for (const part of others) {
+    if (
+      STRUCTURED_SECTIONS.test(part.title) ||
+      part.title.startsWith('Provisional answer') ||
+      part.title.startsWith('To recommend')
+    )
+      continue;
+    const body = markdownToMrkdwn(part.body.join('\n').trim());
+    blocks.push(...sections(`*${markdownToMrkdwn(part.title)}*${markdownToMrkdwn(part.rest)}\n${body}`));
+  }
+
+  if (answer.sources.length > 0) {
+    const links = answer.sources
+      .slice(0, 8)
+      .map((s) => `<${s.url}|${escapeMrkdwn(s.title).replace(/\|/g, '¦')}>`);
+    blocks.push(context(`Sources: ${links.join(' · ')}`));
+  }
+
+  const tail: Button[] = [];
+  if (view.ephemeral) tail.push(button('Share in channel', ANSWER_ACTIONS.share, state, 'primary'));
+  tail.push(
+    button('👍 Helpful', ANSWER_ACTIONS.feedbackUp, state),
+    button('👎 Not helpful', ANSWER_ACTIONS.feedbackDown, state),
+  );
+  blocks.push(actions(tail, 'answer_feedback'));
+
+  return {
+    text: answerText(answer),
+    blocks: fitMessage(
+      blocks,
+      1,
+      'The rest of this answer is too long for one message: run `ingress-advisor ask` in a terminal for all of it.',
+    ),
+  };
+}
+
+/** The plain-text fallback: the recommendation, the ranking and what was understood. */
+function answerText(answer: Answer): string {
+  const parts = [answerSummary(answer)];
+  if (answer.kind !== 'topic' && answer.ranking !== undefined) {
+    parts.push(
+      `Ranking: ${answer.ranking.map((r, i) => `${i + 1}. ${r.title} ${r.excludedBecause === undefined ? `${r.score}/100` : 'ruled out'}`).join('; ')}.`,
+    );
+  }
+  if (answer.understood.length > 0) parts.push(`You said: ${answer.understood.join(', ')}.`);
+  if (answer.followUps.length > 0) parts.push(answer.followUps.map((f) => f.question).join(' '));
+  return truncate(escapeMrkdwn(parts.join(' ')), LIMITS.fallbackText);
+}
+
+function shortTitle(option: OptionId): string {
+  return {
+    ingress: 'Ingress',
+    loadbalancer: 'LoadBalancer',
+    'gateway-api': 'Gateway API',
+    'edge-tunnel': 'a tunnel',
+  }[option];
+}
