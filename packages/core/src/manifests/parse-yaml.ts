@@ -63,7 +63,8 @@ export interface ParseOptions {
   /**
    * With `buildDocument`, identify documents from their top-level lines first and do not parse the
    * refused ones at all (skim.ts). Default true; tests turn it off to compare. A syntax error inside
-   * a refused document then goes unnoticed: no rule reads those kinds.
+   * a refused document then goes unnoticed: no rule reads those kinds. For the same reason, and with
+   * or without skimming, a refused document reports no duplicate keys.
    */
   skim?: boolean;
 }
@@ -200,6 +201,17 @@ function parseChunk(
     // instead of failing the whole file as js-yaml's strict default would.
     values = constructFromEvents(events, { source: text, schema: SCHEMA, json: true, maxAliases: -1 });
     walked = walkDocuments(events, text, lines);
+    // A refused document stays its identity, duplicates and all, as when it is skimmed.
+    const wanted = options.buildDocument;
+    if (wanted !== undefined) {
+      ranges.forEach((range, index) => {
+        const identity = identify(events, range, text);
+        if (identity === null || wanted(identity)) return;
+        values[index] = identity;
+        const document = walked?.[index];
+        if (document !== undefined) document.duplicateKeys = [];
+      });
+    }
   }
   const locator = new DocumentLocator(
     text,
