@@ -618,6 +618,44 @@ describe('buttons and modals', () => {
     expect(said).toContain('AWS');
   });
 
+  it('treats a tampered button value, private_metadata or view state as stale, without failing', async () => {
+    let mark = fake.calls.length;
+    const logMark = logs.length;
+    await buttonClick(
+      { action_id: 'show_yaml:gateway', value: '{"c":"<!channel>","t":"1","__proto__":{"f":"F1"}}' },
+      { type: 'message', message_ts: '1700001400.000100', channel_id: 'C1', is_ephemeral: 'yes' },
+    );
+    const stale = await fake.waitFor(() => since(mark, 'chat.postEphemeral')[0]);
+    expect(stale.args.channel).toBe('C1');
+    expect(String(stale.args.text)).toContain('Please ask again');
+
+    mark = fake.calls.length;
+    await interactive({
+      type: 'view_submission',
+      user: { id: 'U1', username: 'alice', team_id: 'T1' },
+      view: {
+        id: 'V3',
+        callback_id: 'questionnaire',
+        private_metadata: '{"c":{"__proto__":{"toString":1}},"th":[]}',
+        state: {
+          // JSON, so that `__proto__` is a key as it would be in a forged payload.
+          values: JSON.parse(
+            JSON.stringify({
+              protocols: { value: { type: 'checkboxes', selected_options: [{ value: 42 }] } },
+              ports: { value: { type: 'plain_text_input', value: null, selected_options: [{ value: 443 }] } },
+              cloud: { value: { type: 'static_select', selected_option: { value: 'aws' } } },
+            }).replace('{', '{"__proto__":{"value":{"value":"x"}},'),
+          ),
+        },
+      },
+    });
+    // The destination is unreadable: the answer goes to the user's DM, from the answers that were readable.
+    const answered = await fake.waitFor(() => since(mark, 'chat.postMessage')[0]);
+    expect(answered.args.channel).toBe('U1');
+    expect(textOf(expectWithinLimits(answered.args.blocks))).toContain('AWS');
+    expect(logs.slice(logMark).filter((l) => /"(?:handler_failed|bolt_error)"/.test(l))).toEqual([]);
+  });
+
   it('publishes App Home with examples and the questionnaire button', async () => {
     const mark = fake.calls.length;
     await eventCallback({

@@ -9,6 +9,7 @@ import { registerInteractionListeners } from './listeners/interactions.js';
 import { registerMessageListeners } from './listeners/messages.js';
 import type { BotContext } from './listeners/shared.js';
 import type { BotLogger } from './log.js';
+import { decode, eventCallbackSchema } from './payloads.js';
 import { renderAnswer } from './render/answer.js';
 import type { Settings } from './settings.js';
 
@@ -111,11 +112,12 @@ export function createSlackBot(
 
   // Slack redelivers events it thinks were lost; the first delivery was acked and is being answered.
   app.use(async ({ context, body, next }) => {
-    if (context.retryNum !== undefined && (body as { type?: string }).type === 'event_callback') {
+    const retried = context.retryNum === undefined ? null : decode(eventCallbackSchema, body);
+    if (retried !== null) {
       logger.event('info', 'retry_skipped', {
         retryNum: context.retryNum,
         retryReason: context.retryReason ?? null,
-        eventId: (body as { event_id?: string }).event_id ?? null,
+        eventId: retried.event_id ?? null,
       });
       return;
     }

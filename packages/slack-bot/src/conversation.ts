@@ -4,6 +4,7 @@
  * turn re-answers it from scratch (the engine takes about 2 ms), so any replica can continue it.
  */
 import { type Answer, answer } from '@ingress-advisor/core';
+import { type ConversationState, conversationJson, decode } from './payloads.js';
 import { MAX_QUESTION_CHARS, neutraliseTokens } from './text/input.js';
 import { redactTokens } from './text/redact.js';
 
@@ -20,31 +21,13 @@ export const MAX_STATE_CHARS = 1900;
 
 /** Serialises a conversation for a button value or metadata. */
 export function encodeConversation(conversation: Conversation): string {
-  return JSON.stringify({ q: conversation.question, c: conversation.choices });
+  return JSON.stringify({ q: conversation.question, c: conversation.choices } satisfies ConversationState);
 }
 
 /** Reads a serialised conversation; null when it is not one (a forged or stale value). */
 export function decodeConversation(value: unknown): Conversation | null {
-  if (typeof value !== 'string' || value.length > 4000) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const { q, c } = parsed as { q?: unknown; c?: unknown };
-  if (typeof q !== 'string' || q.length > MAX_QUESTION_CHARS * 2 || !Array.isArray(c) || c.length > 10)
-    return null;
-  const choices: Array<[string, string]> = [];
-  for (const pair of c) {
-    if (!Array.isArray(pair) || pair.length !== 2) return null;
-    const [id, choice] = pair as unknown[];
-    if (typeof id !== 'string' || typeof choice !== 'string' || id.length > 40 || choice.length > 40)
-      return null;
-    choices.push([id, choice]);
-  }
-  return { question: q, choices };
+  const state = decode(conversationJson, value);
+  return state === null ? null : { question: state.q, choices: state.c };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { understand } from '@ingress-advisor/core';
 import { describe, expect, it } from 'vitest';
-import { questionFromAnswers, type ViewValues } from './questionnaire.js';
+import type { ViewValues } from './payloads.js';
+import { questionFromAnswers } from './questionnaire.js';
 
 const text = (value: string) => ({ value: { value } });
 const checked = (...values: string[]) => ({

@@ -2,20 +2,8 @@
  * The questionnaire's answers become a question in words, which goes through the same engine as a
  * typed question (and so can be refined and shared like one).
  */
+import type { ViewValues } from './payloads.js';
 import { QUESTIONNAIRE_FIELDS } from './render/views.js';
-
-/** `view.state.values` as Slack sends it: block id → action id → the element's state. */
-export type ViewValues = Record<
-  string,
-  Record<
-    string,
-    {
-      value?: string | null;
-      selected_option?: { value: string } | null;
-      selected_options?: Array<{ value: string }>;
-    }
-  >
->;
 
 function selected(values: ViewValues, block: string): string[] {
   const state = values[block]?.value;

@@ -10,13 +10,22 @@ import {
   decodeConversation,
   startConversation,
 } from '../conversation.js';
-import { questionFromAnswers, type ViewValues } from '../questionnaire.js';
+import {
+  containerSchema,
+  type Destination,
+  decode,
+  destinationJson,
+  type FeedbackMetadata,
+  feedbackMetadataJson,
+  slackFileSchema,
+  viewValuesSchema,
+} from '../payloads.js';
+import { questionFromAnswers } from '../questionnaire.js';
 import { ANSWER_ACTIONS } from '../render/answer.js';
 import { type ManifestRef, parseManifestRef, renderMigration, SHOW_YAML_PREFIX } from '../render/report.js';
 import { EXAMPLE_QUESTIONS, feedbackView, questionnaireView, VIEW_IDS } from '../render/views.js';
 import { classifyMessage, looksLikeManifest, MAX_MANIFEST_CHARS, unescapeSlack } from '../text/input.js';
 import { redactManifest, redactTokens } from '../text/redact.js';
-import type { Destination } from './messages.js';
 import {
   answerMessage,
   answerMetadata,
@@ -42,17 +51,12 @@ function placeOf(
   | { kind: 'ephemeral' }
   | { kind: 'message'; channel: string; ts: string; thread?: string }
   | { kind: 'view' } {
-  const container = body.container as {
-    type?: string;
-    is_ephemeral?: boolean;
-    channel_id?: string;
-    message_ts?: string;
-  };
+  const container = decode(containerSchema, body.container) ?? {};
   if (container.type === 'message' && container.is_ephemeral === true) return { kind: 'ephemeral' };
   if (
     container.type === 'message' &&
-    typeof container.channel_id === 'string' &&
-    typeof container.message_ts === 'string'
+    container.channel_id !== undefined &&
+    container.message_ts !== undefined
   ) {
     const thread = typeof body.message?.thread_ts === 'string' ? body.message.thread_ts : undefined;
     return {
@@ -191,7 +195,7 @@ export function registerInteractionListeners(app: App, ctx: BotContext): void {
       const metadata = JSON.stringify({
         s: action.value ?? '',
         ...(place.kind === 'message' ? { c: place.channel, th: place.thread ?? place.ts } : {}),
-      });
+      } satisfies FeedbackMetadata);
       await client.views.open({ trigger_id: body.trigger_id, view: feedbackView(metadata) });
     },
   );
@@ -253,8 +257,9 @@ export function registerInteractionListeners(app: App, ctx: BotContext): void {
 
   app.view(VIEW_IDS.questionnaire, async ({ ack, view, body, client }) => {
     await ack();
-    const destination = parseDestination(view.private_metadata) ?? { c: body.user.id };
-    const conversation = startConversation(questionFromAnswers(view.state.values as ViewValues));
+    const destination = decode(destinationJson, view.private_metadata) ?? { c: body.user.id };
+    const values = decode(viewValuesSchema, view.state.values) ?? {};
+    const conversation = startConversation(questionFromAnswers(values));
     await guarded(
       ctx,
       'questionnaire',
@@ -281,14 +286,9 @@ export function registerInteractionListeners(app: App, ctx: BotContext): void {
 
   app.view(VIEW_IDS.feedback, async ({ ack, view, body }) => {
     await ack();
-    const values = view.state.values as ViewValues;
-    let question: string | null = null;
-    try {
-      const metadata = JSON.parse(view.private_metadata) as { s?: unknown };
-      question = decodeConversation(metadata.s)?.question ?? null;
-    } catch {
-      question = null;
-    }
+    const values = decode(viewValuesSchema, view.state.values) ?? {};
+    const metadata = decode(feedbackMetadataJson, view.private_metadata);
+    const question = metadata === null ? null : (decodeConversation(metadata.s)?.question ?? null);
     ctx.logger.event('info', 'feedback_detail', {
       rating: 'down',
       reason: values.reason?.value?.selected_option?.value ?? null,
@@ -359,20 +359,6 @@ export function registerInteractionListeners(app: App, ctx: BotContext): void {
   );
 }
 
-function parseDestination(metadata: string): Destination | null {
-  try {
-    const parsed = JSON.parse(metadata) as Record<string, unknown>;
-    const id = /^[A-Z0-9.]{1,40}$/;
-    if (typeof parsed.c !== 'string' || !id.test(parsed.c)) return null;
-    const destination: Destination = { c: parsed.c };
-    if (typeof parsed.th === 'string' && id.test(parsed.th)) destination.th = parsed.th;
-    if (typeof parsed.e === 'string' && id.test(parsed.e)) destination.e = parsed.e;
-    return destination;
-  } catch {
-    return null;
-  }
-}
-
 interface SlackFile {
   id: string;
   name: string;
@@ -390,23 +376,14 @@ function manifestInMessage(message: { text?: string }): string | null {
 
 /** The first YAML or JSON file snippet of a message. */
 function yamlFileOf(message: { files?: unknown }): SlackFile | null {
-  const files = Array.isArray(message.files) ? (message.files as Array<Record<string, unknown>>) : [];
-  for (const file of files) {
-    const name = typeof file.name === 'string' ? file.name : '';
-    const url =
-      typeof file.url_private_download === 'string'
-        ? file.url_private_download
-        : typeof file.url_private === 'string'
-          ? file.url_private
-          : '';
+  const files: unknown[] = Array.isArray(message.files) ? message.files : [];
+  for (const value of files) {
+    const file = decode(slackFileSchema, value);
+    if (file === null) continue;
+    const name = file.name ?? '';
+    const url = file.url_private_download ?? file.url_private ?? '';
     const typed = file.filetype === 'yaml' || /\.(?:ya?ml|json)$/i.test(name);
-    if (typed && typeof file.id === 'string' && url !== '')
-      return {
-        id: file.id,
-        name: name || 'snippet.yaml',
-        url,
-        size: typeof file.size === 'number' ? file.size : 0,
-      };
+    if (typed && url !== '') return { id: file.id, name: name || 'snippet.yaml', url, size: file.size ?? 0 };
   }
   return null;
 }

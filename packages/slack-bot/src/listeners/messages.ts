@@ -5,6 +5,7 @@
  */
 import type { App, webApi } from '@slack/bolt';
 import { answerConversation, type Conversation, startConversation, withMoreText } from '../conversation.js';
+import type { Destination } from '../payloads.js';
 import { helpMessage, homeView, questionnaireView } from '../render/views.js';
 import { classifyMessage, stripMentions, tooLongMessage } from '../text/input.js';
 import {
@@ -22,16 +23,6 @@ export const COMMAND = '/ingress-or-lb';
 
 /** Words after the command that open the questionnaire. */
 const QUESTIONNAIRE_WORDS = /^(?:quiz|questionnaire|questions|start)$/i;
-
-/** Where a questionnaire opened from a conversation posts its answer. */
-export interface Destination {
-  /** Channel to post in; a user id posts in the app's DM with that user. */
-  c: string;
-  /** Thread to post in. */
-  th?: string;
-  /** Post ephemerally to this user instead (the questionnaire came from an ephemeral message). */
-  e?: string;
-}
 
 export function registerMessageListeners(app: App, ctx: BotContext): void {
   app.command(COMMAND, async ({ command, ack, respond, client }) => {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodeConversation, startConversation } from '../conversation.js';
 import { createLogger } from '../log.js';
-import {
-  ANSWER_METADATA,
-  type BotContext,
-  conversationFromMessages,
-  guarded,
-  reviewManifest,
-} from './shared.js';
+import { ANSWER_METADATA } from '../payloads.js';
+import { type BotContext, conversationFromMessages, guarded, reviewManifest } from './shared.js';
 
 const metadata = (question: string) => ({
   event_type: ANSWER_METADATA,

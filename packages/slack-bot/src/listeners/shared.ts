@@ -12,6 +12,13 @@ import {
   encodeConversation,
 } from '../conversation.js';
 import type { BotLogger } from '../log.js';
+import {
+  ANSWER_METADATA,
+  type AnswerMetadata,
+  answerMetadataSchema,
+  decode,
+  slackApiErrorSchema,
+} from '../payloads.js';
 import { renderAnswer } from '../render/answer.js';
 import type { Message } from '../render/blocks.js';
 import { type ManifestRef, renderReport } from '../render/report.js';
@@ -27,14 +34,8 @@ export interface BotContext {
   trustedFileHosts: ReadonlySet<string>;
 }
 
-/** The metadata event type of the bot's answers; its payload carries the conversation. */
-export const ANSWER_METADATA = 'ingress_advisor_answer';
-
 /** Message metadata carrying a conversation. */
-export function answerMetadata(conversation: Conversation): {
-  event_type: string;
-  event_payload: { state: string };
-} {
+export function answerMetadata(conversation: Conversation): AnswerMetadata {
   return { event_type: ANSWER_METADATA, event_payload: { state: encodeConversation(conversation) } };
 }
 
@@ -107,11 +108,10 @@ export function conversationFromMessages(
   botId: string | undefined,
 ): Conversation | null {
   for (const message of [...(messages ?? [])].reverse()) {
-    const metadata = (message as { metadata?: { event_type?: string; event_payload?: { state?: unknown } } })
-      .metadata;
-    if (metadata?.event_type !== ANSWER_METADATA) continue;
+    const metadata = decode(answerMetadataSchema, message.metadata);
+    if (metadata === null) continue;
     if (botId !== undefined && message.bot_id !== undefined && message.bot_id !== botId) continue;
-    const conversation = decodeConversation(metadata.event_payload?.state);
+    const conversation = decodeConversation(metadata.event_payload.state);
     if (conversation !== null) return conversation;
   }
   return null;
@@ -119,8 +119,7 @@ export function conversationFromMessages(
 
 /** The text of a Web API error Slack gave, e.g. `not_in_channel`; undefined for other errors. */
 export function slackErrorCode(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } } | null)?.data;
-  return typeof data?.error === 'string' ? data.error : undefined;
+  return decode(slackApiErrorSchema, error)?.data.error;
 }
 
 /** The apology users see; the same id is in the log line. */

@@ -10,6 +10,7 @@ import {
   OPTION_TITLES,
   type Report,
 } from '@ingress-advisor/core';
+import { decode, type ManifestRefValue, manifestRefJson } from '../payloads.js';
 import { escapeMrkdwn } from '../text/mrkdwn.js';
 import {
   actions,
@@ -121,7 +122,7 @@ export function renderReport(
             t: ref.ts,
             ...(ref.thread === undefined ? {} : { th: ref.thread }),
             ...(ref.file === undefined ? {} : { f: ref.file }),
-          }),
+          } satisfies ManifestRefValue),
         ),
       );
     }
@@ -147,19 +148,12 @@ export function renderReport(
 
 /** Parses a "Show YAML" button value; null when it is not one of ours. */
 export function parseManifestRef(value: unknown): ManifestRef | null {
-  if (typeof value !== 'string' || value.length > 500) return null;
-  try {
-    const parsed = JSON.parse(value) as Record<string, unknown>;
-    const { c, t, th, f } = parsed;
-    const id = /^[A-Z0-9.]{1,40}$/;
-    if (typeof c !== 'string' || typeof t !== 'string' || !id.test(c) || !id.test(t)) return null;
-    const ref: ManifestRef = { channel: c, ts: t };
-    if (typeof th === 'string' && id.test(th)) ref.thread = th;
-    if (typeof f === 'string' && id.test(f)) ref.file = f;
-    return ref;
-  } catch {
-    return null;
-  }
+  const parsed = decode(manifestRefJson, value);
+  if (parsed === null) return null;
+  const ref: ManifestRef = { channel: parsed.c, ts: parsed.t };
+  if (parsed.th !== undefined) ref.thread = parsed.th;
+  if (parsed.f !== undefined) ref.file = parsed.f;
+  return ref;
 }
 
 /** The migration's YAML as messages of code blocks (split when long), with what it converted. */
