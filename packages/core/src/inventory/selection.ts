@@ -26,10 +26,27 @@ export type Selection =
       reason: 'no-selector' | 'external-name' | 'namespace-not-in-set' | 'invalid-workload';
     };
 
-const selections = new WeakMap<ServiceView, Selection>();
+/** Per inventory: each Service's selection (several rules ask) and workloads by pod label. */
+interface SelectionIndex {
+  selections: Map<ServiceView, Selection>;
+  /** `namespace` then `key=value` → the workloads whose pod template carries that label. */
+  byLabel: Map<string, Map<string, WorkloadView[]>>;
+}
+
+const indexes = new WeakMap<Inventory, SelectionIndex>();
+
+function indexOf(inventory: Inventory): SelectionIndex {
+  let index = indexes.get(inventory);
+  if (index === undefined) {
+    index = { selections: new Map(), byLabel: new Map() };
+    indexes.set(inventory, index);
+  }
+  return index;
+}
 
 /** Pod templates a Service selects (computed once per Service: several rules ask). */
 export function selectWorkloads(inventory: Inventory, service: ServiceView): Selection {
+  const { selections } = indexOf(inventory);
   let selection = selections.get(service);
   if (selection === undefined) {
     selection = select(inventory, service);
@@ -46,7 +63,10 @@ function select(inventory: Inventory, service: ServiceView): Selection {
     return { status: 'unjudged', reason: 'namespace-not-in-set' };
   }
   const selector = Object.entries(service.selector);
-  const workloads = workloadsIn(inventory, namespace).filter((workload) =>
+  // Only templates carrying the selector's first label can match: look those up, not the namespace.
+  const [firstKey, firstValue] = selector[0] as [string, string];
+  const candidates = workloadsLabelled(inventory, namespace, firstKey, firstValue);
+  const workloads = candidates.filter((workload) =>
     selector.every(([key, value]) => workload.podLabels[key] === value),
   );
   if (workloads.length > 0) return { status: 'matched', workloads };
@@ -57,6 +77,30 @@ function select(inventory: Inventory, service: ServiceView): Selection {
       (WORKLOAD_KINDS as readonly string[]).includes(object.kind) && effectiveNamespace(object) === namespace,
   );
   return unreadable ? { status: 'unjudged', reason: 'invalid-workload' } : { status: 'none' };
+}
+
+/** Workloads of a namespace whose pod template has the label `key: value`. */
+function workloadsLabelled(
+  inventory: Inventory,
+  namespace: string,
+  key: string,
+  value: string,
+): readonly WorkloadView[] {
+  const { byLabel } = indexOf(inventory);
+  let labelled = byLabel.get(namespace);
+  if (labelled === undefined) {
+    labelled = new Map();
+    for (const workload of workloadsIn(inventory, namespace)) {
+      for (const [label, labelValue] of Object.entries(workload.podLabels)) {
+        const entry = `${label}=${labelValue}`;
+        const list = labelled.get(entry);
+        if (list === undefined) labelled.set(entry, [workload]);
+        else list.push(workload);
+      }
+    }
+    byLabel.set(namespace, labelled);
+  }
+  return labelled.get(`${key}=${value}`) ?? [];
 }
 
 /** Workloads (pod templates and Pods) of a namespace. */
