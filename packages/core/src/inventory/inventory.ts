@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { exposureOf, sourceRangesOf } from '../exposure/exposure.js';
 import { classifyPort, trafficOf } from '../exposure/traffic.js';
+import { guardOf } from '../internal/zod-guard.js';
 import { INGRESS } from '../known/annotations.js';
 import {
   GATEWAY_API_GROUP,
@@ -258,9 +259,10 @@ function parse<S extends z.ZodType>(
   object: ManifestObject,
   schema: S,
 ): z.infer<S> | undefined {
-  const result = schema.safeParse(object.raw);
   // The checked object itself, not zod's stripped copy: the copy would stay alive as long as the
   // inventory does, and the views read only the fields the schema checked.
+  if (guardOf(schema)(object.raw)) return object.raw as z.infer<S>;
+  const result = schema.safeParse(object.raw);
   if (result.success) return object.raw as z.infer<S>;
   const issues: Issues = result.error.issues.slice(0, 5).map((issue) => ({
     path: issue.path.filter((step): step is string | number => typeof step !== 'symbol'),
