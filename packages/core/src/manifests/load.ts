@@ -17,7 +17,7 @@ import {
   strategicMerge,
 } from './kustomize.js';
 import type { ManifestObject, ObjectRef } from './objects.js';
-import { type ParsedDocument, parseYamlStream } from './parse-yaml.js';
+import { type ParsedDocument, type ParseResult, parseYamlStream, parseYamlStreams } from './parse-yaml.js';
 import { lineAt, lineOfPosition, type NodePath, type Position, type PositionTree } from './positions.js';
 import { needsDocument, slimObject } from './slim.js';
 
@@ -110,9 +110,8 @@ export function loadManifests(sources: readonly SourceFile[]): LoadResult {
   const pendingPatches: PendingPatch[] = [];
 
   const files: FileResult[] = [];
-  for (const source of sources) {
-    const file = parseFile(source);
-    const { result } = file;
+  for (const file of parseFiles(sources)) {
+    const { source, result } = file;
     files.push(result);
     if (result.status === 'skipped') continue;
     if (file.documents.some((document) => isKustomization(source.path, document.value))) {
@@ -203,36 +202,76 @@ function mayBeKustomization(source: SourceFile): boolean {
   );
 }
 
-function parseFile(source: SourceFile): ParsedFile {
-  const result: FileResult = { path: source.path, status: 'analyzed', documents: 0 };
-  const skip = (role: FileRole, reason: string): ParsedFile => {
-    result.status = 'skipped';
-    result.reason = reason;
-    result.role = role;
-    return { source, result, documents: [] };
+/** Text parsed per js-yaml call, at most: enough to share its fixed cost, small enough that the
+ * parse trees of a batch die young (see loadManifests). */
+const BATCH_CHARS = 64 * 1024;
+
+/** Parses the files in batches, yielding each file as soon as its batch is parsed. */
+function* parseFiles(sources: readonly SourceFile[]): Generator<ParsedFile> {
+  let batch: Array<{ source: SourceFile; skipped?: ParsedFile }> = [];
+  let chars = 0;
+  const flush = function* (): Generator<ParsedFile> {
+    const parsed = parseYamlStreams(
+      batch.filter((entry) => entry.skipped === undefined).map((entry) => entry.source.text),
+      { buildDocument: needsDocument },
+    );
+    let next = 0;
+    for (const { source, skipped } of batch) {
+      yield skipped ?? readParsed(source, parsed[next++] as ParseResult);
+    }
+    batch = [];
+    chars = 0;
   };
+  for (const source of sources) {
+    const skipped = skipUnreadable(source);
+    batch.push(skipped ? { source, skipped } : { source });
+    if (!skipped) chars += source.text.length;
+    if (chars >= BATCH_CHARS) yield* flush();
+  }
+  yield* flush();
+}
+
+function skippedFile(source: SourceFile, role: FileRole, reason: string): ParsedFile {
+  return {
+    source,
+    result: { path: source.path, status: 'skipped', documents: 0, reason, role },
+    documents: [],
+  };
+}
+
+/** A file that is not text to parse (too large, binary, empty), as skipped; undefined otherwise. */
+function skipUnreadable(source: SourceFile): ParsedFile | undefined {
   const { text } = source;
   if (utf8Length(text) > MAX_FILE_BYTES) {
-    return skip(
+    return skippedFile(
+      source,
       'too-large',
       `larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit for one file; split it or analyse the objects you need.`,
     );
   }
-  if (looksBinary(text)) return skip('binary', 'binary file, not YAML or JSON.');
-  if (text.trim() === '') return skip('empty', 'empty file.');
+  if (looksBinary(text)) return skippedFile(source, 'binary', 'binary file, not YAML or JSON.');
+  if (text.trim() === '') return skippedFile(source, 'empty', 'empty file.');
+  return undefined;
+}
 
-  const { documents, problem } = parseYamlStream(text, { buildDocument: needsDocument });
+/** What the parse of a file makes of it: its documents, or why it was skipped or failed. */
+function readParsed(source: SourceFile, parsed: ParseResult): ParsedFile {
+  const result: FileResult = { path: source.path, status: 'analyzed', documents: 0 };
+  const { text } = source;
+  const { documents, problem } = parsed;
   const kept = documents.filter((document) => document.value !== null && document.value !== undefined);
   result.documents = kept.length;
   if (problem !== undefined) {
     if (text.includes('{{')) {
-      return skip(
+      return skippedFile(
+        source,
         'helm-template',
         'Helm template: it contains `{{ }}` and is not YAML until rendered. Run `helm template CHART | ingress-advisor analyze -` to analyse what it renders.',
       );
     }
     if (problem.foreignTags && !kept.some((document) => isKubernetesObject(document.value))) {
-      return skip(
+      return skippedFile(
+        source,
         'not-kubernetes',
         `not a Kubernetes manifest: it uses custom YAML tags (${problem.message}).`,
       );
