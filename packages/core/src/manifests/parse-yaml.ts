@@ -132,7 +132,7 @@ function canJoin(text: string): boolean {
 /** The whole text parsed at once, and on failure section by section. */
 function parseWhole(text: string, options: ParseOptions): ParseResult {
   try {
-    return { documents: parseChunk(text, 1, 0, options) };
+    return { documents: parseChunk(text, options) };
   } catch (error) {
     const problem = toProblem(error, new LineIndex(text));
     const documents = parseDocumentByDocument(text, options);
@@ -147,6 +147,8 @@ interface SkimmedText {
   /** The documents in order: refused ones done, wanted ones still their section. */
   slots: Array<ParsedDocument | Section>;
   kept: Section[];
+  /** Whether a kept section's kind is unknown until parsed: it may be one to refuse after all. */
+  keptUnknown: boolean;
 }
 
 /** Identifies the refused documents of a text from their lines (skim.ts), without parsing them. */
@@ -158,14 +160,14 @@ function skimSections(
   const lines = new LineIndex(text);
   const slots: SkimmedText['slots'] = [];
   const kept: Section[] = [];
+  let keptUnknown = false;
   for (const section of sections) {
     const contentOffset = firstContentOffset(text, section);
     if (!section.explicit && contentOffset === -1) continue; // comments before the first `---`
-    const identity =
-      contentOffset === -1 || wanted({ metadata: {}, ...peekKind(text, section) })
-        ? 'parse'
-        : skimIdentity(text, section);
+    const known = contentOffset === -1 || wanted({ metadata: {}, ...peekKind(text, section) });
+    const identity = known ? 'parse' : skimIdentity(text, section);
     if (identity === 'parse' || wanted(identity)) {
+      keptUnknown ||= !known;
       kept.push(section);
       slots.push(section);
       continue;
@@ -178,7 +180,7 @@ function skimSections(
       duplicateKeys: [],
     });
   }
-  return { text, lines, slots, kept };
+  return { text, lines, slots, kept, keptUnknown };
 }
 
 /**
@@ -206,9 +208,13 @@ function parseKept(skimmed: readonly SkimmedText[], options: ParseOptions): Pars
   const joined = parts.join('');
   let parsed: ParsedDocument[];
   try {
-    parsed = parseChunk(joined, 1, 0, options, new JoinedLines(pieces), (index) => {
-      const { text, section, lines } = pieces[index] as JoinedPiece;
-      return sectionLocator(text, section, lines);
+    parsed = parseChunk(joined, options, {
+      lines: new JoinedLines(pieces),
+      locatorOf: (index) => {
+        const { text, section, lines } = pieces[index] as JoinedPiece;
+        return sectionLocator(text, section, lines);
+      },
+      allWanted: skimmed.every((text) => !text.keptUnknown),
     });
   } catch {
     return null;
@@ -264,7 +270,8 @@ function parseDocumentByDocument(text: string, options: ParseOptions): ParsedDoc
   starts.forEach((start, chunkIndex) => {
     const end = starts[chunkIndex + 1] ?? text.length;
     try {
-      for (const document of parseChunk(text.slice(start, end), lines.line(start), chunkIndex, options)) {
+      const chunk = { firstLine: lines.line(start), firstIndex: chunkIndex };
+      for (const document of parseChunk(text.slice(start, end), options, chunk)) {
         if (document.value !== null && document.value !== undefined) documents.push(document);
       }
     } catch {
@@ -279,14 +286,27 @@ interface LineLookup {
   line(offset: number): number;
 }
 
-function parseChunk(
-  text: string,
-  firstLine: number,
-  firstIndex: number,
-  options: ParseOptions,
-  lines: LineLookup = new LineIndex(text, firstLine),
-  locatorOf?: (index: number) => () => Position | null,
-): ParsedDocument[] {
+/** Where a chunk sits in its file, and what its caller already knows of it. */
+interface Chunk {
+  /** Line of the chunk's first character in its file; default 1. */
+  firstLine?: number;
+  /** Index in its file of the chunk's first document; default 0. */
+  firstIndex?: number;
+  /** Lines for offsets of the chunk, when they are not consecutive (joined sections). */
+  lines?: LineLookup;
+  /** Positions of each document, when not the chunk's own (joined sections). */
+  locatorOf?: (index: number) => () => Position | null;
+  /**
+   * The top-level lines of every document name a wanted kind: build them all without identifying
+   * them from their events first. One that is refused after all (two `kind:` lines, say) is then
+   * built whole, which costs time, not correctness.
+   */
+  allWanted?: boolean;
+}
+
+function parseChunk(text: string, options: ParseOptions, chunk: Chunk = {}): ParsedDocument[] {
+  const { firstLine = 1, firstIndex = 0, locatorOf } = chunk;
+  const lines = chunk.lines ?? new LineIndex(text, firstLine);
   const events = parseEvents(text, { maxDepth: MAX_NESTING_DEPTH });
   // Aliases can make a small text expand into a huge tree: measure before constructing.
   if (events.some((event) => event.type === EVENT_ID.ALIAS)) walkDocuments(events, text, lines);
@@ -294,7 +314,9 @@ function parseChunk(
   let values: unknown[];
   let walked: WalkedDocument[] | undefined;
   try {
-    values = constructWanted(events, ranges, text, options);
+    values = chunk.allWanted
+      ? constructFromEvents(events, { source: text, schema: SCHEMA, maxAliases: -1 })
+      : constructWanted(events, ranges, text, options);
   } catch (error) {
     if (!(error instanceof YAMLException) || !/duplicated mapping key/.test(error.reason)) throw error;
     // Duplicate keys are accepted (last wins, as kubectl does) and reported by us with their line,
