@@ -103,8 +103,7 @@ export function parseYamlStreams(texts: readonly string[], options: ParseOptions
     }
     const skimmed = skimSections(text, sections, wanted);
     if (skimmed.kept.length === 0) results[index] = { documents: skimmed.slots as ParsedDocument[] };
-    else if (texts.length > 1 && !canJoin(text))
-      results[index] = parseKept([skimmed], options)?.[0] ?? parseWhole(text, options);
+    else if (texts.length > 1 && !canJoin(text)) results[index] = parseAlone(skimmed, options);
     else batch.push({ index, skimmed });
   });
   const parsed =
@@ -115,10 +114,15 @@ export function parseYamlStreams(texts: readonly string[], options: ParseOptions
           options,
         );
   batch.forEach(({ index, skimmed }, position) => {
-    // A batch that does not parse: each text again alone, with the error recovery of parseWhole.
-    results[index] = parsed === null ? parseWhole(skimmed.text, options) : (parsed[position] as ParseResult);
+    // A batch that does not parse: each text again alone, to find the broken one.
+    results[index] = parsed === null ? parseAlone(skimmed, options) : (parsed[position] as ParseResult);
   });
   return results;
+}
+
+/** One skimmed text parsed on its own; whole, with error recovery, if its sections do not parse. */
+function parseAlone(skimmed: SkimmedText, options: ParseOptions): ParseResult {
+  return parseKept([skimmed], options)?.[0] ?? parseWhole(skimmed.text, options);
 }
 
 /**
@@ -252,6 +256,15 @@ class JoinedLines implements LineLookup {
       const mid = (low + high + 1) >> 1;
       if ((this.pieces[mid] as JoinedPiece).joinedStart <= offset) low = mid;
       else high = mid - 1;
+    }
+    // The first offset of a `---` section is also the end of the one before it, where an empty
+    // node closing that one sits: it belongs there, as in its own text.
+    if (
+      low > 0 &&
+      (this.pieces[low] as JoinedPiece).joinedStart === offset &&
+      this.pieces[low]?.section.explicit
+    ) {
+      low--;
     }
     const piece = this.pieces[low] as JoinedPiece;
     return piece.lines.line(piece.section.start + offset - piece.joinedStart);
