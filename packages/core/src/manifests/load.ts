@@ -17,7 +17,13 @@ import {
   strategicMerge,
 } from './kustomize.js';
 import type { ManifestObject, ObjectRef } from './objects.js';
-import { type ParsedDocument, type ParseResult, parseYamlStream, parseYamlStreams } from './parse-yaml.js';
+import {
+  type DocumentLocation,
+  type ParsedDocument,
+  type ParseResult,
+  parseYamlStream,
+  parseYamlStreams,
+} from './parse-yaml.js';
 import { lineAt, lineOfPosition, type NodePath, type Position, type PositionTree } from './positions.js';
 import { needsDocument, slimObject } from './slim.js';
 
@@ -123,7 +129,7 @@ export function loadManifests(sources: readonly SourceFile[]): LoadResult {
         'Kustomize kustomization: its patches are applied to their targets; for full fidelity pipe `kubectl kustomize DIR` into `ingress-advisor analyze -`.';
       for (const document of file.documents) {
         listInlinePatches(document.value).forEach((inline) => {
-          const documentPosition = document.locate();
+          const documentPosition = document.location.locate();
           const line = documentPosition === null ? 1 : lineAt(documentPosition, ['patches', inline.index]);
           const inlineParsed = parseYamlStream(inline.text);
           for (const patchDocument of inlineParsed.documents) {
@@ -151,7 +157,7 @@ export function loadManifests(sources: readonly SourceFile[]): LoadResult {
           file: source.path,
           doc: document.index,
           value: document.value,
-          position: document.locate(),
+          position: document.location.locate(),
           ...(patchReference.target ? { target: patchReference.target } : {}),
           ...(patchReference.namespace ? { namespace: patchReference.namespace } : {}),
         });
@@ -181,7 +187,7 @@ export function loadManifests(sources: readonly SourceFile[]): LoadResult {
       result.role = 'helm-values';
       result.reason = 'read as Helm values';
       for (const document of file.documents) {
-        helmValues.push({ file: source.path, value: document.value, position: document.locate() });
+        helmValues.push({ file: source.path, value: document.value, position: document.location.locate() });
       }
       continue;
     }
@@ -290,7 +296,7 @@ function collectObjects(document: ParsedDocument, file: string, into: ManifestOb
   const items = (value as { items?: unknown }).items;
   if (String(value.kind).endsWith('List') && Array.isArray(items)) {
     // Items need their own lines: a List is rare enough to locate its nodes right away.
-    const position = document.locate();
+    const position = document.location.locate();
     items.forEach((item, index) => {
       if (!isKubernetesObject(item)) return;
       const itemPosition = position === null ? null : positionOfItem(position, index);
@@ -298,7 +304,7 @@ function collectObjects(document: ParsedDocument, file: string, into: ManifestOb
     });
     return;
   }
-  into.push(new LoadedObject(slimObject(value), file, document.index, document.line, document.locate));
+  into.push(new LoadedObject(slimObject(value), file, document.index, document.line, document.location));
 }
 
 function positionOfItem(root: Position, index: number): Position {
@@ -321,8 +327,8 @@ function isPlainMapping(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * A loaded object. Its positions are located on first read (see ParsedDocument.locate): a class
- * with a getter keeps every object the same shape, which plain objects with accessors would not.
+ * A loaded object. Its positions are located on first read (see DocumentLocation): a class with
+ * a getter keeps every object the same shape, which plain objects with accessors would not.
  */
 class LoadedObject implements ManifestObject {
   readonly apiVersion: string;
@@ -332,14 +338,13 @@ class LoadedObject implements ManifestObject {
   readonly annotations: Readonly<Record<string, string>>;
   readonly labels: Readonly<Record<string, string>>;
   readonly patchOf?: ObjectRef;
-  #located: Position | null | undefined;
 
   constructor(
     readonly raw: KubernetesLike,
     readonly file: string,
     readonly doc: number,
     readonly line: number,
-    private readonly locate: () => Position | null,
+    private readonly location: DocumentLocation,
     patchOf?: ObjectRef,
   ) {
     const metadata = isPlainMapping(raw.metadata) ? raw.metadata : {};
@@ -359,8 +364,7 @@ class LoadedObject implements ManifestObject {
   }
 
   get position(): Position | null {
-    if (this.#located === undefined) this.#located = this.locate();
-    return this.#located;
+    return this.location.locate();
   }
 }
 
@@ -373,7 +377,7 @@ function toObject(
   patchOf?: ObjectRef,
 ): ManifestObject {
   const line = position === null ? 1 : lineOfPosition(position);
-  return new LoadedObject(value, file, doc, line, () => position, patchOf);
+  return new LoadedObject(value, file, doc, line, { locate: () => position }, patchOf);
 }
 
 const NO_ENTRIES: Readonly<Record<string, string>> = Object.freeze(Object.create(null));

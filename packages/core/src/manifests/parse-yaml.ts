@@ -27,14 +27,22 @@ export interface ParsedDocument {
   value: unknown;
   /** 1-based line where the document's content starts. */
   line: number;
-  /**
-   * Positions of the document's nodes; null for an empty document. Computed on first use, by
-   * parsing the file again: most objects never need more than their first line, and keeping a
-   * position tree for every node of every file would double the work and the memory.
-   */
-  locate(): Position | null;
+  /** Where the document's nodes are (see DocumentLocation). */
+  location: DocumentLocation;
   /** Keys written twice in one mapping; the last one wins, as with `kubectl apply`. */
   duplicateKeys: Array<{ key: string; line: number }>;
+}
+
+/**
+ * Positions of a document's nodes; null for an empty document. Found on first use, by parsing its
+ * text again: most objects never need more than their first line, and keeping a position tree for
+ * every node of every file would double the work and the memory. An object rather than a closure:
+ * one is kept for every object of the set, and closures with their contexts weighed three times as
+ * much in the garbage collector's work.
+ */
+export interface DocumentLocation {
+  /** The same answer on every call; found once. */
+  locate(): Position | null;
 }
 
 /** A problem that stopped a part of the text from being read. */
@@ -180,7 +188,7 @@ function skimSections(
       index: slots.length,
       value: identity,
       line: lines.line(contentOffset),
-      locate: sectionLocator(text, section, lines),
+      location: new SectionLocation(text, section, lines.line(section.start)),
       duplicateKeys: [],
     });
   }
@@ -214,9 +222,9 @@ function parseKept(skimmed: readonly SkimmedText[], options: ParseOptions): Pars
   try {
     parsed = parseChunk(joined, options, {
       lines: new JoinedLines(pieces),
-      locatorOf: (index) => {
+      locationOf: (index) => {
         const { text, section, lines } = pieces[index] as JoinedPiece;
-        return sectionLocator(text, section, lines);
+        return new SectionLocation(text, section, lines.line(section.start));
       },
       allWanted: skimmed.every((text) => !text.keptUnknown),
     });
@@ -232,9 +240,28 @@ function parseKept(skimmed: readonly SkimmedText[], options: ParseOptions): Pars
   }));
 }
 
-/** Positions of one section's document, found by parsing that section alone on first use. */
-function sectionLocator(text: string, section: Section, lines: LineIndex): () => Position | null {
-  return new DocumentLocator(text.slice(section.start, section.end), lines.line(section.start)).locatorOf(0);
+/** The positions of one section's document, found by parsing that section alone. */
+class SectionLocation implements DocumentLocation {
+  readonly #start: number;
+  readonly #end: number;
+  #position: Position | null | undefined;
+
+  constructor(
+    private readonly text: string,
+    section: Section,
+    private readonly firstLine: number,
+  ) {
+    this.#start = section.start;
+    this.#end = section.end;
+  }
+
+  locate(): Position | null {
+    if (this.#position === undefined) {
+      const text = this.text.slice(this.#start, this.#end);
+      this.#position = locateDocuments(text, new LineIndex(text, this.firstLine))[0] ?? null;
+    }
+    return this.#position;
+  }
 }
 
 /** A section of some text, placed at `joinedStart` in the joined text. */
@@ -308,7 +335,7 @@ interface Chunk {
   /** Lines for offsets of the chunk, when they are not consecutive (joined sections). */
   lines?: LineLookup;
   /** Positions of each document, when not the chunk's own (joined sections). */
-  locatorOf?: (index: number) => () => Position | null;
+  locationOf?: (index: number) => DocumentLocation;
   /**
    * The top-level lines of every document name a wanted kind: build them all without identifying
    * them from their events first. One that is refused after all (two `kind:` lines, say) is then
@@ -318,7 +345,7 @@ interface Chunk {
 }
 
 function parseChunk(text: string, options: ParseOptions, chunk: Chunk = {}): ParsedDocument[] {
-  const { firstLine = 1, firstIndex = 0, locatorOf } = chunk;
+  const { firstLine = 1, firstIndex = 0, locationOf } = chunk;
   const lines = chunk.lines ?? new LineIndex(text, firstLine);
   const events = parseEvents(text, { maxDepth: MAX_NESTING_DEPTH });
   // Aliases can make a small text expand into a huge tree: measure before constructing.
@@ -349,8 +376,8 @@ function parseChunk(text: string, options: ParseOptions, chunk: Chunk = {}): Par
     }
   }
   const locator =
-    walked !== undefined || locatorOf === undefined
-      ? new DocumentLocator(
+    walked !== undefined || locationOf === undefined
+      ? new ChunkLocator(
           text,
           firstLine,
           walked?.map((document) => document.position),
@@ -362,19 +389,18 @@ function parseChunk(text: string, options: ParseOptions, chunk: Chunk = {}): Par
       index: firstIndex + index,
       value,
       line: start >= 0 ? lines.line(start) : 1,
-      locate:
-        locator !== undefined ? locator.locatorOf(index) : (locatorOf?.(index) as () => Position | null),
+      location: locator?.locationOf(index) ?? (locationOf as (index: number) => DocumentLocation)(index),
       duplicateKeys: walked?.[index]?.duplicateKeys ?? [],
     };
   });
 }
 
 /**
- * Finds the positions of a chunk's documents on first use, by parsing its text again. Kept apart
- * from parseChunk on purpose: closures made there would keep its events and line index alive for
- * every object, and holding that for the whole set made garbage collection the largest cost.
+ * Finds the positions of a chunk's documents on first use, by parsing its text again, once for all
+ * of them. Kept apart from parseChunk on purpose: anything made there would keep its events and
+ * line index alive for every object.
  */
-class DocumentLocator {
+class ChunkLocator {
   #positions: Array<Position | null> | undefined;
 
   constructor(
@@ -385,22 +411,35 @@ class DocumentLocator {
     this.#positions = positions;
   }
 
-  locatorOf(index: number): () => Position | null {
-    return () => this.locate(index);
+  locationOf(index: number): DocumentLocation {
+    return new ChunkDocumentLocation(this, index);
   }
 
-  private locate(index: number): Position | null {
-    try {
-      this.#positions ??= walkDocuments(
-        parseEvents(this.text, { maxDepth: MAX_NESTING_DEPTH }),
-        this.text,
-        new LineIndex(this.text, this.firstLine),
-      ).map((document) => document.position);
-    } catch {
-      // A skimmed document that does not parse: it has no positions beyond its first line.
-      this.#positions = [];
-    }
+  locate(index: number): Position | null {
+    this.#positions ??= locateDocuments(this.text, new LineIndex(this.text, this.firstLine));
     return this.#positions[index] ?? null;
+  }
+}
+
+class ChunkDocumentLocation implements DocumentLocation {
+  constructor(
+    private readonly locator: ChunkLocator,
+    private readonly index: number,
+  ) {}
+
+  locate(): Position | null {
+    return this.locator.locate(this.index);
+  }
+}
+
+/** Positions of each document of a text; none for a text that does not parse (a skimmed one). */
+function locateDocuments(text: string, lines: LineIndex): Array<Position | null> {
+  try {
+    return walkDocuments(parseEvents(text, { maxDepth: MAX_NESTING_DEPTH }), text, lines).map(
+      (document) => document.position,
+    );
+  } catch {
+    return [];
   }
 }
 

@@ -41,7 +41,7 @@ function observable(result: ParseResult) {
       index: document.index,
       value: identityIfRefused(document.value),
       line: document.line,
-      position: document.locate(),
+      position: document.location.locate(),
       duplicateKeys: document.duplicateKeys,
     })),
   };
@@ -177,7 +177,7 @@ describe('parseYamlStream with skimming', () => {
       { kind: 'ConfigMap', metadata: { name: 'a' } },
       { kind: 'Service', metadata: { name: 'b' } },
     ]);
-    expect(documents[0]?.locate()).toBeNull();
+    expect(documents[0]?.location.locate()).toBeNull();
   });
 
   it('reports no duplicate keys inside a refused document, skimmed or parsed', () => {
