@@ -159,7 +159,7 @@ export function apiGroupOf(apiVersion: string): string {
  * reference meant for the Kubernetes kind.
  */
 function indexedKind(object: ManifestObject): string {
-  const groups = GROUPS_OF_KIND[object.kind];
+  const groups = Object.hasOwn(GROUPS_OF_KIND, object.kind) ? GROUPS_OF_KIND[object.kind] : undefined;
   const group = apiGroupOf(object.apiVersion);
   return groups === undefined || groups.includes(group) ? object.kind : `${object.kind}.${group}`;
 }

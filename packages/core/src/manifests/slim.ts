@@ -25,12 +25,30 @@ const POD_TEMPLATE_PATHS: Record<string, readonly string[]> = {
 /** Kinds whose objects are built whole by the parser and then slimmed; others are only identified. */
 export function needsDocument(identity: { apiVersion?: string; kind?: string }): boolean {
   const { apiVersion = '', kind = '' } = identity;
+  // Asked for every document of every file, about a handful of kinds: remember the answers.
+  let byVersion = NEEDED.get(kind);
+  if (byVersion === undefined && NEEDED.size < 1024) {
+    byVersion = new Map();
+    NEEDED.set(kind, byVersion);
+  }
+  let needed = byVersion?.get(apiVersion);
+  if (needed === undefined) {
+    needed = decideNeeded(apiVersion, kind);
+    if (byVersion !== undefined && byVersion.size < 64) byVersion.set(apiVersion, needed);
+  }
+  return needed;
+}
+
+/** kind → apiVersion → whether such documents are built; bounded, as both come from the input. */
+const NEEDED = new Map<string, Map<string, boolean>>();
+
+function decideNeeded(apiVersion: string, kind: string): boolean {
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
   return (
     KEPT_WHOLE.has(kind) ||
     group === GATEWAY_API_GROUP ||
     kind === 'Pod' ||
-    kind in POD_TEMPLATE_PATHS ||
+    Object.hasOwn(POD_TEMPLATE_PATHS, kind) ||
     kind.endsWith('List') ||
     group.startsWith('kustomize.config.k8s.io')
   );
@@ -42,7 +60,8 @@ export function slimObject(raw: Raw): Raw {
   if (KEPT_WHOLE.has(raw.kind) || group === GATEWAY_API_GROUP) return raw;
   const base: Raw = { apiVersion: raw.apiVersion, kind: raw.kind, metadata: raw.metadata };
   if (raw.kind === 'Pod') return { ...base, spec: slimPodSpec(raw.spec) };
-  const path = POD_TEMPLATE_PATHS[raw.kind];
+  // Own keys only: `kind: constructor` must not find Object.prototype's.
+  const path = Object.hasOwn(POD_TEMPLATE_PATHS, raw.kind) ? POD_TEMPLATE_PATHS[raw.kind] : undefined;
   if (path === undefined) return base;
   // Rebuild the path down to the template, keeping only the template's labels and containers.
   let source: unknown = raw;

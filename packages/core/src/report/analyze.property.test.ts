@@ -16,6 +16,10 @@ const KINDS = [
   'List',
   'CronJob',
   'Pod',
+  // Names of Object.prototype members: a lookup by kind must not find those.
+  'constructor',
+  'toString',
+  '__proto__',
 ];
 const API_VERSIONS = [
   'v1',
@@ -128,6 +132,20 @@ describe('analyze never throws', () => {
         numRuns: 300,
       },
     );
+  });
+
+  it('on kinds and API versions named after Object.prototype members', () => {
+    // `kind: constructor` crashed the loader once: a kind was looked up in a plain object.
+    const names = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
+    const text = names
+      .flatMap((name) => [
+        `apiVersion: v1\nkind: ${name}\nmetadata: {name: a}\n`,
+        `apiVersion: ${name}/v1\nkind: ${name}\nmetadata: {name: b}\nspec: {template: {}}\n`,
+      ])
+      .join('---\n');
+    const report = analyze([{ path: 'prototype-kinds.yaml', text }]);
+    expect(report.files[0]?.status).toBe('analyzed');
+    expect(report.resources).toHaveLength(names.length * 2);
   });
 
   it('on random YAML of Kubernetes-looking objects', () => {

@@ -8,6 +8,11 @@ import {
 import { displayName, type ManifestObject } from '../manifests/objects.js';
 import { defineRule } from './define-rule.js';
 
+/** The removed APIs by `apiVersion kind`: every object of the set is looked up. */
+const REMOVED_BY_VERSION_AND_KIND = new Map(
+  REMOVED_KUBERNETES_APIS.map((entry) => [`${entry.apiVersion} ${entry.kind}`, entry]),
+);
+
 /** Where XListenerSet lived until Gateway API v1.5 made it the standard ListenerSet (facts.md section 2). */
 const X_LISTENER_SET = { group: 'gateway.networking.x-k8s.io', kind: 'XListenerSet' } as const;
 
@@ -37,9 +42,7 @@ export default defineRule({
   },
   check(inventory, context) {
     for (const object of inventory.objects) {
-      const removed = REMOVED_KUBERNETES_APIS.find(
-        (entry) => entry.apiVersion === object.apiVersion && entry.kind === object.kind,
-      );
+      const removed = REMOVED_BY_VERSION_AND_KIND.get(`${object.apiVersion} ${object.kind}`);
       if (removed) {
         context.report({
           messageId: object.kind === 'Ingress' ? 'removedIngress' : 'removedKubernetes',
