@@ -59,9 +59,60 @@ testRule(rule, {
       name: 'three HTTP LoadBalancers, one on each line of type: LoadBalancer',
       files: lb('web', 80) + lb('api', 443) + lb('admin', 8080),
       errors: [
-        { messageId: 'group', line: 8, data: { service: 'shop/web', count: 3, saved: 2, saving: '$36.50' } },
-        { messageId: 'group', line: 22, data: { service: 'shop/api', count: 3 } },
-        { messageId: 'group', line: 36, data: { service: 'shop/admin', count: 3 } },
+        {
+          messageId: 'group',
+          line: 8,
+          data: { service: 'shop/web', count: 3, saved: 2, saving: '$36.50', others: 'shop/api, shop/admin' },
+        },
+        {
+          messageId: 'group',
+          line: 22,
+          data: { service: 'shop/api', count: 3, others: 'shop/web, shop/admin' },
+        },
+        {
+          messageId: 'group',
+          line: 36,
+          data: { service: 'shop/admin', count: 3, others: 'shop/web, shop/api' },
+        },
+      ],
+    },
+    {
+      // Hundreds of LoadBalancers would otherwise repeat the whole list in every finding.
+      name: 'a large group names five other Services and counts the rest',
+      files: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((name) => lb(name, 80)).join(''),
+      errors: [
+        {
+          messageId: 'group',
+          data: { service: 'shop/a', others: 'shop/b, shop/c, shop/d, shop/e, shop/f and 2 more' },
+        },
+        {
+          messageId: 'group',
+          data: { service: 'shop/b', others: 'shop/a, shop/c, shop/d, shop/e, shop/f and 2 more' },
+        },
+        {
+          messageId: 'group',
+          data: { service: 'shop/c', others: 'shop/a, shop/b, shop/d, shop/e, shop/f and 2 more' },
+        },
+        {
+          messageId: 'group',
+          data: { service: 'shop/d', others: 'shop/a, shop/b, shop/c, shop/e, shop/f and 2 more' },
+        },
+        {
+          messageId: 'group',
+          data: { service: 'shop/e', others: 'shop/a, shop/b, shop/c, shop/d, shop/f and 2 more' },
+        },
+        {
+          messageId: 'group',
+          data: { service: 'shop/f', others: 'shop/a, shop/b, shop/c, shop/d, shop/e and 2 more' },
+        },
+        {
+          messageId: 'group',
+          data: { service: 'shop/g', others: 'shop/a, shop/b, shop/c, shop/d, shop/e and 2 more' },
+        },
+        {
+          messageId: 'group',
+          data: { service: 'shop/h', others: 'shop/a, shop/b, shop/c, shop/d, shop/e and 2 more' },
+        },
       ],
     },
     {

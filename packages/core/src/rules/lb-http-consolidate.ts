@@ -12,7 +12,7 @@ export default defineRule({
   fix: 'Route {{service}} through {{entryPoint}}: make the Service ClusterIP and add a rule (Ingress) or HTTPRoute for it. `ingress-advisor migrate --to gateway` writes the YAML.',
   messages: {
     group:
-      'Service {{service}} is one of {{count}} {{exposure}} HTTP(S) LoadBalancer Services ({{services}}); routing them through {{entryPoint}} would need {{saved}} fewer load balancers, about {{saving}} a month.',
+      'Service {{service}} is one of {{count}} {{exposure}} HTTP(S) LoadBalancer Services (with {{others}}); routing them through {{entryPoint}} would need {{saved}} fewer load balancers, about {{saving}} a month.',
     joinExisting:
       'Service {{service}} is an HTTP(S) LoadBalancer while the set already has {{entryPoint}}; routing it there saves one load balancer, about {{saving}} a month.',
   },
@@ -20,15 +20,15 @@ export default defineRule({
     for (const group of consolidationGroups(inventory)) {
       const { exposure, loadBalancers, existingEntryPoint } = group;
       const cost = consolidationCost(loadBalancers, existingEntryPoint !== null, context.settings);
-      const names = loadBalancers.map((lb) => displayName(lb.object)).join(', ');
-      for (const lb of loadBalancers) {
+      const names = loadBalancers.map((lb) => displayName(lb.object));
+      for (const [index, lb] of loadBalancers.entries()) {
         context.report({
           messageId: loadBalancers.length === 1 ? 'joinExisting' : 'group',
           data: {
             service: displayName(lb.object),
             count: loadBalancers.length,
             exposure,
-            services: names,
+            others: listOthers(names, index),
             saved: cost.saved,
             saving: formatMoney(cost.savingMonthly, context.settings.currency),
             entryPoint:
@@ -42,3 +42,13 @@ export default defineRule({
     }
   },
 });
+
+/** Most other Services a message names; a group of hundreds would repeat its whole list in each. */
+const MAX_OTHERS_NAMED = 5;
+
+/** The group's other Services, the first few by name: "a, b, c and 12 more". */
+function listOthers(names: readonly string[], self: number): string {
+  const others = names.filter((_, index) => index !== self);
+  if (others.length <= MAX_OTHERS_NAMED) return others.join(', ');
+  return `${others.slice(0, MAX_OTHERS_NAMED).join(', ')} and ${others.length - MAX_OTHERS_NAMED} more`;
+}
