@@ -14,7 +14,7 @@ export const MAX_NESTING_DEPTH = 100;
 export const MAX_EXPANDED_NODES = 200_000;
 
 // js-yaml's ESM build parses about 3x slower than its CommonJS build on Node 20 (same version, same
-// text; see bench/README.md), so the core loads the CommonJS build.
+// text; `pnpm bench` prints both), so the core loads the CommonJS build.
 const { CORE_SCHEMA, constructFromEvents, EVENT_ID, getScalarValue, mergeTag, parseEvents, YAMLException } =
   createRequire(import.meta.url)('js-yaml') as typeof JsYaml;
 
