@@ -4,7 +4,7 @@
  * fakes (`src/test-support/fake-deps.ts`) and no real files.
  */
 import { readFileSync } from 'node:fs';
-import { open, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, stat, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 
 /** A place to write text: standard output or standard error. */
@@ -50,6 +50,8 @@ export interface FileSystem {
   /** Reads at most `maxBytes` bytes from the start of the file (works on pipes too). */
   readFile(path: string, maxBytes: number): Promise<Uint8Array>;
   writeFile(path: string, text: string): Promise<void>;
+  /** Creates a directory and its missing parents; nothing when it exists. */
+  makeDirectory(path: string): Promise<void>;
 }
 
 /** The environment variables the CLI reads, captured once at start-up. */
@@ -159,6 +161,9 @@ const nodeFileSystem: FileSystem = {
   },
   async writeFile(path, text) {
     await writeFile(path, text, 'utf8');
+  },
+  async makeDirectory(path) {
+    await mkdir(path, { recursive: true });
   },
 };
 

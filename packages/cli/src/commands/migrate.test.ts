@@ -151,10 +151,17 @@ describe('migrate', () => {
     expect(err.split('\n')[0]).toBe(message);
   });
 
-  it('exits 2 when --out is not a directory, and writes nothing', async () => {
-    const { code, err, deps } = await run(['k8s', '--to', 'gateway', '--out', 'nowhere']);
+  it('creates a missing --out directory, parents too', async () => {
+    const { code, deps } = await run(['k8s', '--to', 'gateway', '--out', 'out/migrated']);
+    expect(code).toBe(0);
+    expect([...deps.fs.written.keys()][0]).toBe('/repo/out/migrated/MIGRATION.txt');
+    expect(deps.fs.written.size).toBe(7);
+  });
+
+  it('exits 2 when --out is a file, and writes nothing', async () => {
+    const { code, err, deps } = await run(['k8s', '--to', 'gateway', '--out', 'k8s/services.yaml']);
     expect(code).toBe(2);
-    expect(err).toContain('--out nowhere is not a directory; create it first. Nothing was written.');
+    expect(err).toContain('--out k8s/services.yaml is a file, not a directory. Nothing was written.');
     expect(deps.fs.written.size).toBe(0);
   });
 

@@ -65,7 +65,7 @@ Options:
       --gateway-api-version 1.5|1.6
                              Gateway API CRDs the cluster runs (default 1.6). With 1.5, TCPRoute
                              and UDPRoute are written as v1alpha2 (experimental channel).
-  -o, --out DIR              Write one file per object into DIR (which must exist), numbered in
+  -o, --out DIR              Write one file per object into DIR (created if missing), numbered in
                              apply order, and the header to DIR/MIGRATION.txt.
   -h, --help                 Show this help.
 
@@ -205,8 +205,15 @@ function reportToStderr(migration: Migration, deps: CliDeps): void {
 async function writeFiles(migration: Migration, out: string, deps: CliDeps): Promise<void> {
   const directory = resolve(deps.cwd, out);
   const stat = await deps.fs.stat(directory).catch(() => undefined);
-  if (stat?.kind !== 'directory') {
-    throw new UsageError(`--out ${out} is not a directory; create it first. Nothing was written.`);
+  if (stat !== undefined && stat.kind !== 'directory') {
+    throw new UsageError(`--out ${out} is a file, not a directory. Nothing was written.`);
+  }
+  if (stat === undefined) {
+    try {
+      await deps.fs.makeDirectory(directory);
+    } catch (error) {
+      throw new UsageError(`Cannot create --out ${out}: ${describeFileError(error)}. Nothing was written.`);
+    }
   }
   const [header = '', ...documents] = migration.yaml.split(/^---\n/m);
   const files: Array<[string, string]> = [['MIGRATION.txt', header]];

@@ -90,6 +90,11 @@ export function createFakeFileSystem(tree: Record<string, FakeNode>): FileSystem
       if (parent === undefined || !isDirectory(parent)) fail('ENOENT', path);
       written.set(path, text);
     },
+    async makeDirectory(path) {
+      for (let dir = path; !nodes.has(dir); dir = posix.dirname(dir)) nodes.set(dir, { directory: true });
+      const [, node] = follow(path);
+      if (!isDirectory(node)) fail('EEXIST', path);
+    },
   };
 }
 
