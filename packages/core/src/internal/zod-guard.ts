@@ -1,6 +1,6 @@
 /**
- * A yes-or-don't-know check compiled from a zod schema: true when zod would accept the value,
- * undefined when it would not or when the schema uses something this compiler does not follow.
+ * A yes-or-ask-zod check compiled from a zod schema: true when zod would accept the value, false
+ * when it would not or when the schema uses something this compiler does not follow.
  * The inventory validates every object of a repository, and zod's `safeParse` builds a copy and a
  * context per node even for valid input; for the same answer on the common, valid case, this
  * allocates nothing (measured with `pnpm bench`). The schema stays the single source of truth: the

@@ -114,13 +114,8 @@ export function parseYamlStreams(texts: readonly string[], options: ParseOptions
     else if (texts.length > 1 && !canJoin(text)) results[index] = parseAlone(skimmed, options);
     else batch.push({ index, skimmed });
   });
-  const parsed =
-    batch.length === 0
-      ? []
-      : parseKept(
-          batch.map((entry) => entry.skimmed),
-          options,
-        );
+  const skimmedTexts = batch.map((entry) => entry.skimmed);
+  const parsed = batch.length === 0 ? [] : parseKept(skimmedTexts, options);
   batch.forEach(({ index, skimmed }, position) => {
     // A batch that does not parse: each text again alone, to find the broken one.
     results[index] = parsed === null ? parseAlone(skimmed, options) : (parsed[position] as ParseResult);
@@ -286,14 +281,11 @@ class JoinedLines implements LineLookup {
     }
     // The first offset of a `---` section is also the end of the one before it, where an empty
     // node closing that one sits: it belongs there, as in its own text.
-    if (
-      low > 0 &&
-      (this.pieces[low] as JoinedPiece).joinedStart === offset &&
-      this.pieces[low]?.section.explicit
-    ) {
-      low--;
-    }
-    const piece = this.pieces[low] as JoinedPiece;
+    const found = this.pieces[low] as JoinedPiece;
+    const piece =
+      low > 0 && found.joinedStart === offset && found.section.explicit
+        ? (this.pieces[low - 1] as JoinedPiece)
+        : found;
     return piece.lines.line(piece.section.start + offset - piece.joinedStart);
   }
 }
