@@ -67,19 +67,19 @@ export function skimIdentity(text: string, section: Section): DocumentIdentity |
   let keysSeen = false;
   let offset = section.contentStart;
   while (offset < section.end) {
-    const lineEnd = Math.min(endOfLine(text, offset), section.end);
-    const first = text.charCodeAt(offset);
-    // Most lines are indented values of keys this reader does not need: pass them unread.
-    if (first === SPACE && keysSeen && !inMetadata) {
-      offset = lineEnd + 1;
-      continue;
-    }
-    const line = text.slice(offset, lineEnd).replace(/\r$/, '');
+    const lineStart = offset;
+    const lineEnd = Math.min(endOfLine(text, lineStart), section.end);
     offset = lineEnd + 1;
-    if (/^[ \t]*(?:#.*)?$/.test(line)) continue;
-    if (line.startsWith('\t')) return 'parse';
-    if (line.startsWith(' ')) {
+    const first = text.charCodeAt(lineStart);
+    // Most lines are indented values of keys this reader does not need: pass them unread.
+    if (first === SPACE && keysSeen && !inMetadata) continue;
+    // The line without its `\r`; the patterns below are matched in place, sticky, to spare a copy.
+    const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
+    if (matchesWhole(BLANK_OR_COMMENT, text, lineStart, contentEnd)) continue;
+    if (first === TAB) return 'parse';
+    if (first === SPACE) {
       if (!keysSeen) return 'parse';
+      const line = text.slice(lineStart, contentEnd);
       const indent = line.length - line.trimStart().length;
       if (childIndent === -1) childIndent = indent;
       if (indent < childIndent) return 'parse';
@@ -98,16 +98,17 @@ export function skimIdentity(text: string, section: Section): DocumentIdentity |
       continue;
     }
     // A sequence written at column 0 belongs to the key above it (`rules:` then `- apiGroups:`).
-    if (line.startsWith('- ') || line === '-') {
+    if (first === DASH && (contentEnd === lineStart + 1 || text.charCodeAt(lineStart + 1) === SPACE)) {
       if (!keysSeen || inMetadata) return 'parse';
       continue;
     }
-    const entry = /^([A-Za-z][\w.-]*):(?:[ \t]+(.*))?$/.exec(line);
-    if (entry === null) return 'parse';
+    TOP_LEVEL_ENTRY.lastIndex = lineStart;
+    const entry = TOP_LEVEL_ENTRY.exec(text);
+    if (entry === null || TOP_LEVEL_ENTRY.lastIndex !== contentEnd) return 'parse';
     keysSeen = true;
     inMetadata = false;
     const key = entry[1] as string;
-    const inline = stripComment(entry[2] ?? '');
+    const inline = entry[2] === undefined || entry[2] === '' ? '' : stripComment(entry[2]);
     if (seen.has(key)) return 'parse';
     seen.add(key);
     if (key === 'kind' || key === 'apiVersion') {
@@ -126,6 +127,18 @@ export function skimIdentity(text: string, section: Section): DocumentIdentity |
   return identity.kind === undefined ? 'parse' : identity;
 }
 
+/** Whether `pattern` (sticky) matches the text from `start` to exactly `end`. */
+function matchesWhole(pattern: RegExp, text: string, start: number, end: number): boolean {
+  pattern.lastIndex = start;
+  return pattern.test(text) && pattern.lastIndex === end;
+}
+
+// `.` in the patterns of whole lines stops at line terminators (`\r`, U+2028, U+2029) as these do.
+const BLANK_OR_COMMENT = /[ \t]*(?:#[^\n\r\u2028\u2029]*)?/y;
+const TOP_LEVEL_ENTRY = /([A-Za-z][\w.-]*):(?:[ \t]+([^\n\r\u2028\u2029]*))?/y;
+const TAB = 9;
+const CR = 13;
+const DASH = 45;
 const SPACE = 32;
 
 /**
