@@ -5,6 +5,13 @@
 
 export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 
+const GATEWAY_API_PREFIX = `${GATEWAY_API_GROUP}/`;
+
+/** Whether an apiVersion is Gateway API's: Istio, for one, has a `Gateway` kind of its own. */
+export function isGatewayApiVersion(apiVersion: string): boolean {
+  return apiVersion.startsWith(GATEWAY_API_PREFIX);
+}
+
 /** Gateway API kinds we read. */
 export const GATEWAY_API_KINDS = [
   'Gateway',

@@ -6,7 +6,7 @@ import { type Config, configuredSeverity, DEFAULT_CONFIG } from '../config/confi
 import { monthlyPriceOf } from '../cost/cost.js';
 import { matchesGlob } from '../internal/glob.js';
 import { buildInventory, type Inventory } from '../inventory/inventory.js';
-import { GATEWAY_API_GROUP } from '../known/api-versions.js';
+import { isGatewayApiVersion } from '../known/api-versions.js';
 import { type FileResult, loadManifests, type SourceFile } from '../manifests/load.js';
 import { isIgnored, type ManifestObject, type ObjectRef } from '../manifests/objects.js';
 import { lineAt } from '../manifests/positions.js';
@@ -164,7 +164,7 @@ function buildReport(
     }))
     .sort(byLocation);
   const gatewayApi = inventory.objects
-    .filter((object) => object.apiVersion.startsWith(`${GATEWAY_API_GROUP}/`))
+    .filter((object) => isGatewayApiVersion(object.apiVersion))
     .map(resourceEntry)
     .sort(byLocation);
   const count = (status: FileResult['status']): number =>

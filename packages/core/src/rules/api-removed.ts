@@ -8,10 +8,13 @@ import {
 import { displayName, type ManifestObject } from '../manifests/objects.js';
 import { defineRule } from './define-rule.js';
 
-/** The removed APIs by `apiVersion kind`: every object of the set is looked up. */
-const REMOVED_BY_VERSION_AND_KIND = new Map(
-  REMOVED_KUBERNETES_APIS.map((entry) => [`${entry.apiVersion} ${entry.kind}`, entry]),
-);
+/** The removed APIs by kind, then apiVersion: every object of the set is looked up. */
+const REMOVED_BY_KIND = new Map<string, Map<string, (typeof REMOVED_KUBERNETES_APIS)[number]>>();
+for (const entry of REMOVED_KUBERNETES_APIS) {
+  const byVersion = REMOVED_BY_KIND.get(entry.kind) ?? new Map();
+  byVersion.set(entry.apiVersion, entry);
+  REMOVED_BY_KIND.set(entry.kind, byVersion);
+}
 
 /** Where XListenerSet lived until Gateway API v1.5 made it the standard ListenerSet (facts.md section 2). */
 const X_LISTENER_SET = { group: 'gateway.networking.x-k8s.io', kind: 'XListenerSet' } as const;
@@ -42,7 +45,7 @@ export default defineRule({
   },
   check(inventory, context) {
     for (const object of inventory.objects) {
-      const removed = REMOVED_BY_VERSION_AND_KIND.get(`${object.apiVersion} ${object.kind}`);
+      const removed = REMOVED_BY_KIND.get(object.kind)?.get(object.apiVersion);
       if (removed) {
         context.report({
           messageId: object.kind === 'Ingress' ? 'removedIngress' : 'removedKubernetes',
@@ -73,6 +76,8 @@ function gatewayApiVerdict(
 ):
   | { messageId: GatewayApiMessageId; data: { use: string; served: string }; severity?: 'warning' }
   | undefined {
+  // Most objects are of neither group: answer those without cutting their apiVersion apart.
+  if (!object.apiVersion.startsWith('gateway.networking.')) return undefined;
   const slash = object.apiVersion.lastIndexOf('/');
   const group = object.apiVersion.slice(0, slash);
   const version = object.apiVersion.slice(slash + 1);

@@ -6,7 +6,7 @@ import {
   type Inventory,
 } from '../inventory/inventory.js';
 import type { RouteView, ServiceView } from '../inventory/views.js';
-import { GATEWAY_API_GROUP } from '../known/api-versions.js';
+import { GATEWAY_API_GROUP, isGatewayApiVersion } from '../known/api-versions.js';
 import { displayName, effectiveNamespace, type ManifestObject, objectKey } from '../manifests/objects.js';
 import type { BackendRef, ListenerManifest, ParentRef } from '../manifests/schemas.js';
 import { defineRule } from './define-rule.js';
@@ -116,17 +116,12 @@ interface GatewayApiIndex {
 function indexGatewayApi(inventory: Inventory): GatewayApiIndex {
   const namespaces = new Map<string, Set<string>>();
   for (const object of inventory.objects) {
-    if (!isGatewayApi(object)) continue;
+    if (!isGatewayApiVersion(object.apiVersion)) continue;
     const set = namespaces.get(object.kind) ?? new Set<string>();
     set.add(effectiveNamespace(object));
     namespaces.set(object.kind, set);
   }
   return { namespaces };
-}
-
-/** Gateway API objects only: Istio, for one, has a `Gateway` kind of its own. */
-function isGatewayApi(object: ManifestObject): boolean {
-  return object.apiVersion.startsWith(`${GATEWAY_API_GROUP}/`);
 }
 
 function checkParentRef(
@@ -146,7 +141,9 @@ function checkParentRef(
     : displayName({ name: ref.name, namespace: route.object.namespace });
   const data = { parentKind: kind, parent: parentName, parentNamespace };
 
-  const objects = findObjects(inventory, kind, parentNamespace, ref.name).filter(isGatewayApi);
+  const objects = findObjects(inventory, kind, parentNamespace, ref.name).filter((object) =>
+    isGatewayApiVersion(object.apiVersion),
+  );
   if (objects.length === 0) {
     if (!index.namespaces.get(kind)?.has(parentNamespace)) return null;
     return { messageId: 'parentNotFound', data };
