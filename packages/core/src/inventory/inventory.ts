@@ -8,6 +8,7 @@ import { classifyPort, trafficOf } from '../exposure/traffic.js';
 import { guardOf } from '../internal/zod-guard.js';
 import { INGRESS } from '../known/annotations.js';
 import {
+  apiGroupOf,
   GATEWAY_API_GROUP,
   GATEWAY_API_KINDS,
   ROUTE_KINDS,
@@ -147,11 +148,6 @@ const GROUPS_OF_KIND: Readonly<Record<string, readonly string[]>> = {
   Pod: [''],
   ...Object.fromEntries(GATEWAY_API_KINDS.map((kind) => [kind, [GATEWAY_API_GROUP]])),
 };
-
-/** The group of an apiVersion: `apps` for `apps/v1`, `` for `v1`. */
-export function apiGroupOf(apiVersion: string): string {
-  return apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
-}
 
 /**
  * The kind an object is indexed under: its kind, unless another API group uses the same name (an

@@ -5,6 +5,11 @@
 
 export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 
+/** The group of an apiVersion: `apps` for `apps/v1`, `` for `v1`. */
+export function apiGroupOf(apiVersion: string): string {
+  return apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
+}
+
 const GATEWAY_API_PREFIX = `${GATEWAY_API_GROUP}/`;
 
 /** Whether an apiVersion is Gateway API's: Istio, for one, has a `Gateway` kind of its own. */

@@ -4,7 +4,7 @@
  * garbage collection the largest cost of `analyze` on big repositories (measured with `pnpm bench`).
  * So objects keep only the parts some rule reads; everything else is dropped right after parsing.
  */
-import { GATEWAY_API_GROUP } from '../known/api-versions.js';
+import { apiGroupOf, GATEWAY_API_GROUP } from '../known/api-versions.js';
 
 type Raw = Record<string, unknown> & { apiVersion: string; kind: string };
 
@@ -43,7 +43,7 @@ export function needsDocument(identity: { apiVersion?: string; kind?: string }):
 const NEEDED = new Map<string, Map<string, boolean>>();
 
 function decideNeeded(apiVersion: string, kind: string): boolean {
-  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
+  const group = apiGroupOf(apiVersion);
   return (
     KEPT_WHOLE.has(kind) ||
     group === GATEWAY_API_GROUP ||
@@ -56,7 +56,7 @@ function decideNeeded(apiVersion: string, kind: string): boolean {
 
 /** The parts of an object any rule reads; the result shares structure with `raw`. */
 export function slimObject(raw: Raw): Raw {
-  const group = raw.apiVersion.includes('/') ? raw.apiVersion.slice(0, raw.apiVersion.lastIndexOf('/')) : '';
+  const group = apiGroupOf(raw.apiVersion);
   if (KEPT_WHOLE.has(raw.kind) || group === GATEWAY_API_GROUP) return raw;
   const base: Raw = { apiVersion: raw.apiVersion, kind: raw.kind, metadata: raw.metadata };
   if (raw.kind === 'Pod') return { ...base, spec: slimPodSpec(raw.spec) };
