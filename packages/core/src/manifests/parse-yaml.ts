@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import type * as JsYaml from 'js-yaml';
 import type { Event } from 'js-yaml';
-import { LineIndex, type Position, type PositionTree } from './positions.js';
+import { LineIndex, lastAtOrBefore, type Position, type PositionTree } from './positions.js';
 import { firstContentOffset, peekKind, type Section, skimIdentity, splitSections } from './skim.js';
 
 /** Deepest collection nesting we parse; real manifests (CRD schemas included) stay far below. */
@@ -269,16 +269,14 @@ interface JoinedPiece {
 
 /** Lines in their own text for offsets of the joined text. */
 class JoinedLines implements LineLookup {
-  constructor(private readonly pieces: readonly JoinedPiece[]) {}
+  readonly #starts: number[];
+
+  constructor(private readonly pieces: readonly JoinedPiece[]) {
+    this.#starts = pieces.map((piece) => piece.joinedStart);
+  }
 
   line(offset: number): number {
-    let low = 0;
-    let high = this.pieces.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.pieces[mid] as JoinedPiece).joinedStart <= offset) low = mid;
-      else high = mid - 1;
-    }
+    const low = lastAtOrBefore(this.#starts, offset);
     // The first offset of a `---` section is also the end of the one before it, where an empty
     // node closing that one sits: it belongs there, as in its own text.
     const found = this.pieces[low] as JoinedPiece;

@@ -58,6 +58,18 @@ export function positionAt(root: Position, path: NodePath): Position | undefined
   return current;
 }
 
+/** The index of the last of ascending `starts` that is at most `offset` (0 when none is). */
+export function lastAtOrBefore(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] as number) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 /** Maps character offsets to 1-based lines and columns. */
 export class LineIndex {
   private readonly starts: number[] = [0];
@@ -76,14 +88,7 @@ export class LineIndex {
 
   /** 1-based line of a 0-based offset. */
   line(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.starts[mid] as number) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + this.firstLine;
+    return lastAtOrBefore(this.starts, offset) + this.firstLine;
   }
 
   /** 1-based line and column of a 0-based offset. */
