@@ -25,7 +25,7 @@ import {
   parseYamlStreams,
 } from './parse-yaml.js';
 import { lineAt, lineOfPosition, type NodePath, type Position, type PositionTree } from './positions.js';
-import { needsDocument, slimObject } from './slim.js';
+import { keepInText, needsDocument, slimObject } from './slim.js';
 
 /** Largest file we read: 8 MiB, well above Kubernetes' 1.5 MiB object limit, yet bounded. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -221,7 +221,7 @@ function* parseFiles(sources: readonly SourceFile[]): Generator<ParsedFile> {
   const flush = function* (): Generator<ParsedFile> {
     const parsed = parseYamlStreams(
       batch.filter((entry) => entry.skipped === undefined).map((entry) => entry.source.text),
-      { buildDocument: needsDocument },
+      { buildDocument: needsDocument, keepInText },
     );
     let next = 0;
     for (const { source, skipped } of batch) {

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type * as JsYaml from 'js-yaml';
 import type { Event } from 'js-yaml';
 import { LineIndex, lastAtOrBefore, type Position, type PositionTree } from './positions.js';
+import { type Keep, pruneText } from './prune.js';
 import { firstContentOffset, peekKind, type Section, skimIdentity, splitSections } from './skim.js';
 
 /** Deepest collection nesting we parse; real manifests (CRD schemas included) stay far below. */
@@ -75,6 +76,12 @@ export interface ParseOptions {
    * or without skimming, a refused document reports no duplicate keys.
    */
   skim?: boolean;
+  /**
+   * With skimming, what of a wanted document's text to parse, knowing its kind from its top-level
+   * lines (prune.ts): the parts left out are not tokenised at all. Their syntax errors and
+   * duplicate keys then go unnoticed, as in a refused document. Default: all of it.
+   */
+  keepInText?: (identity: { apiVersion?: string; kind?: string }) => Keep;
 }
 
 export interface ParseResult {
@@ -109,7 +116,7 @@ export function parseYamlStreams(texts: readonly string[], options: ParseOptions
       results[index] = parseWhole(text, options);
       return;
     }
-    const skimmed = skimSections(text, sections, wanted);
+    const skimmed = skimSections(text, sections, wanted, options.keepInText);
     if (skimmed.kept.length === 0) results[index] = { documents: skimmed.slots as ParsedDocument[] };
     else if (texts.length > 1 && !canJoin(text)) results[index] = parseAlone(skimmed, options);
     else batch.push({ index, skimmed });
@@ -153,9 +160,15 @@ interface SkimmedText {
   lines: LineIndex;
   /** The documents in order: refused ones done, wanted ones still their section. */
   slots: Array<ParsedDocument | Section>;
-  kept: Section[];
+  kept: KeptSection[];
   /** Whether a kept section's kind is unknown until parsed: it may be one to refuse after all. */
   keptUnknown: boolean;
+}
+
+/** A wanted section, with what of its text to parse. */
+interface KeptSection {
+  section: Section;
+  keep: Keep;
 }
 
 /** Identifies the refused documents of a text from their lines (skim.ts), without parsing them. */
@@ -163,19 +176,23 @@ function skimSections(
   text: string,
   sections: readonly Section[],
   wanted: (identity: DocumentIdentity) => boolean,
+  keepInText: ParseOptions['keepInText'],
 ): SkimmedText {
   const lines = new LineIndex(text);
   const slots: SkimmedText['slots'] = [];
-  const kept: Section[] = [];
+  const kept: KeptSection[] = [];
   let keptUnknown = false;
   for (const section of sections) {
     const contentOffset = firstContentOffset(text, section);
     if (!section.explicit && contentOffset === -1) continue; // comments before the first `---`
-    const known = contentOffset === -1 || wanted({ metadata: {}, ...peekKind(text, section) });
+    const peeked = contentOffset === -1 ? undefined : peekKind(text, section);
+    const known = peeked === undefined || wanted({ metadata: {}, ...peeked });
     const identity = known ? 'parse' : skimIdentity(text, section);
     if (identity === 'parse' || wanted(identity)) {
       keptUnknown ||= !known;
-      kept.push(section);
+      // Only a kind its lines name for sure decides what to leave out.
+      const keep = known && peeked !== undefined && keepInText !== undefined ? keepInText(peeked) : 'all';
+      kept.push({ section, keep });
       slots.push(section);
       continue;
     }
@@ -199,17 +216,24 @@ function parseKept(skimmed: readonly SkimmedText[], options: ParseOptions): Pars
   const pieces: JoinedPiece[] = [];
   const parts: string[] = [];
   let length = 0;
+  const locations: SectionLocation[] = [];
   for (const { text, lines, kept } of skimmed) {
-    for (const section of kept) {
+    for (const { section, keep } of kept) {
       // Sections are cut at `---` lines, so each still starts its own document once joined; the
       // first section of a text may not, so it gets a marker of its own.
       if (!section.explicit && length > 0) {
         parts.push('---\n');
         length += 4;
       }
-      pieces.push({ joinedStart: length, text, section, lines });
-      parts.push(text.slice(section.start, section.end));
-      length += section.end - section.start;
+      const ranges = pruneText(text, section, keep) ?? [section.start, section.end];
+      for (let i = 0; i < ranges.length; i += 2) {
+        const start = ranges[i] as number;
+        const end = ranges[i + 1] as number;
+        pieces.push({ joinedStart: length, text, start, lines, opensSection: i === 0 && section.explicit });
+        parts.push(text.slice(start, end));
+        length += end - start;
+      }
+      locations.push(new SectionLocation(text, section, lines.line(section.start)));
     }
   }
   const joined = parts.join('');
@@ -217,16 +241,13 @@ function parseKept(skimmed: readonly SkimmedText[], options: ParseOptions): Pars
   try {
     parsed = parseChunk(joined, options, {
       lines: new JoinedLines(pieces),
-      locationOf: (index) => {
-        const { text, section, lines } = pieces[index] as JoinedPiece;
-        return new SectionLocation(text, section, lines.line(section.start));
-      },
+      locationOf: (index) => locations[index] as SectionLocation,
       allWanted: skimmed.every((text) => !text.keptUnknown),
     });
   } catch {
     return null;
   }
-  if (parsed.length !== pieces.length) return null;
+  if (parsed.length !== locations.length) return null;
   let next = 0;
   return skimmed.map(({ slots }) => ({
     documents: slots.map((slot, index) =>
@@ -259,12 +280,14 @@ class SectionLocation implements DocumentLocation {
   }
 }
 
-/** A section of some text, placed at `joinedStart` in the joined text. */
+/** A part of some text from `start`, placed at `joinedStart` in the joined text. */
 interface JoinedPiece {
   joinedStart: number;
   text: string;
-  section: Section;
+  start: number;
   lines: LineIndex;
+  /** The first part of a section opened by a `---` line. */
+  opensSection: boolean;
 }
 
 /** Lines in their own text for offsets of the joined text. */
@@ -281,10 +304,10 @@ class JoinedLines implements LineLookup {
     // node closing that one sits: it belongs there, as in its own text.
     const found = this.pieces[low] as JoinedPiece;
     const piece =
-      low > 0 && found.joinedStart === offset && found.section.explicit
+      low > 0 && found.joinedStart === offset && found.opensSection
         ? (this.pieces[low - 1] as JoinedPiece)
         : found;
-    return piece.lines.line(piece.section.start + offset - piece.joinedStart);
+    return piece.lines.line(piece.start + offset - piece.joinedStart);
   }
 }
 

@@ -6,23 +6,40 @@
  */
 import { apiGroupOf, GATEWAY_API_GROUP } from '../known/api-versions.js';
 
+import { type Keep, pruneValue } from './prune.js';
+
 type Raw = Record<string, unknown> & { apiVersion: string; kind: string };
 
 /** Kinds kept whole: the rules read their spec. */
 const KEPT_WHOLE = new Set(['Service', 'Ingress', 'IngressClass']);
 
-/** Where each workload kind keeps its pod template. */
-const POD_TEMPLATE_PATHS: Record<string, readonly string[]> = {
-  Deployment: ['spec', 'template'],
-  StatefulSet: ['spec', 'template'],
-  DaemonSet: ['spec', 'template'],
-  ReplicaSet: ['spec', 'template'],
-  ReplicationController: ['spec', 'template'],
-  Job: ['spec', 'template'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+/** What identifies any object; all that is kept of kinds no rule reads. */
+const IDENTITY = { apiVersion: 'all', kind: 'all', metadata: 'all' } as const;
+
+/** Of a pod spec, the rules read its containers' names, ports and (for native sidecars) restart policy. */
+const CONTAINERS: Keep = { items: { keys: { name: 'all', ports: 'all', restartPolicy: 'all' } } };
+const POD_SPEC: Keep = { keys: { containers: CONTAINERS, initContainers: CONTAINERS } };
+
+/** A workload's parts the rules read: its identity and its pod template's labels and containers. */
+function templateAt(path: readonly string[]): Keep {
+  let keep: Keep = { keys: { metadata: 'all', spec: POD_SPEC } };
+  for (let i = path.length - 1; i >= 0; i--) keep = { keys: { [path[i] as string]: keep } };
+  return { keys: { ...IDENTITY, ...(keep as { keys: Record<string, Keep> }).keys } };
+}
+
+/** What is kept of each kind with a pod template (where the template sits differs). */
+const POD_TEMPLATE_KINDS: Readonly<Record<string, Keep>> = {
+  Pod: { keys: { ...IDENTITY, spec: POD_SPEC } },
+  Deployment: templateAt(['spec', 'template']),
+  StatefulSet: templateAt(['spec', 'template']),
+  DaemonSet: templateAt(['spec', 'template']),
+  ReplicaSet: templateAt(['spec', 'template']),
+  ReplicationController: templateAt(['spec', 'template']),
+  Job: templateAt(['spec', 'template']),
+  CronJob: templateAt(['spec', 'jobTemplate', 'spec', 'template']),
 };
 
-/** Kinds whose objects are built whole by the parser and then slimmed; others are only identified. */
+/** Kinds whose objects are built by the parser and then slimmed; others are only identified. */
 export function needsDocument(identity: { apiVersion?: string; kind?: string }): boolean {
   const { apiVersion = '', kind = '' } = identity;
   // Asked for every document of every file, about a handful of kinds: remember the answers.
@@ -47,45 +64,33 @@ function decideNeeded(apiVersion: string, kind: string): boolean {
   return (
     KEPT_WHOLE.has(kind) ||
     group === GATEWAY_API_GROUP ||
-    kind === 'Pod' ||
-    Object.hasOwn(POD_TEMPLATE_PATHS, kind) ||
+    Object.hasOwn(POD_TEMPLATE_KINDS, kind) ||
     kind.endsWith('List') ||
     group.startsWith('kustomize.config.k8s.io')
   );
 }
 
+/**
+ * What the parser may leave out of a document's text: the parts of pod templates no rule reads.
+ * Other kinds stay whole, as the loader itself reads List items and kustomization fields.
+ */
+export function keepInText(identity: { apiVersion?: string; kind?: string }): Keep {
+  const { apiVersion = '', kind = '' } = identity;
+  // Without an apiVersion the document is no object the loader slims: it stays as written.
+  // Own keys only: `kind: constructor` must not find Object.prototype's.
+  return apiVersion !== '' && Object.hasOwn(POD_TEMPLATE_KINDS, kind)
+    ? (POD_TEMPLATE_KINDS[kind] as Keep)
+    : 'all';
+}
+
 /** The parts of an object any rule reads; the result shares structure with `raw`. */
 export function slimObject(raw: Raw): Raw {
-  const group = apiGroupOf(raw.apiVersion);
-  if (KEPT_WHOLE.has(raw.kind) || group === GATEWAY_API_GROUP) return raw;
-  const base: Raw = { apiVersion: raw.apiVersion, kind: raw.kind, metadata: raw.metadata };
-  if (raw.kind === 'Pod') return { ...base, spec: slimPodSpec(raw.spec) };
-  // Own keys only: `kind: constructor` must not find Object.prototype's.
-  const path = Object.hasOwn(POD_TEMPLATE_PATHS, raw.kind) ? POD_TEMPLATE_PATHS[raw.kind] : undefined;
-  if (path === undefined) return base;
-  // Rebuild the path down to the template, keeping only the template's labels and containers.
-  let source: unknown = raw;
-  for (const step of path) source = isMapping(source) ? source[step] : undefined;
-  if (!isMapping(source)) return { ...base, spec: raw.spec };
-  let slim: unknown = { metadata: source.metadata, spec: slimPodSpec(source.spec) };
-  for (let i = path.length - 1; i > 0; i--) slim = { [path[i] as string]: slim };
-  return { ...base, [path[0] as string]: slim };
+  return pruneValue(raw, keepOf(raw)) as Raw;
 }
 
-function slimPodSpec(spec: unknown): unknown {
-  if (!isMapping(spec)) return spec;
-  return { containers: slimContainers(spec.containers), initContainers: slimContainers(spec.initContainers) };
-}
-
-function slimContainers(containers: unknown): unknown {
-  if (!Array.isArray(containers)) return containers;
-  return containers.map((container) =>
-    isMapping(container)
-      ? { name: container.name, ports: container.ports, restartPolicy: container.restartPolicy }
-      : container,
-  );
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function keepOf(raw: Raw): Keep {
+  if (KEPT_WHOLE.has(raw.kind) || apiGroupOf(raw.apiVersion) === GATEWAY_API_GROUP) return 'all';
+  return Object.hasOwn(POD_TEMPLATE_KINDS, raw.kind)
+    ? (POD_TEMPLATE_KINDS[raw.kind] as Keep)
+    : { keys: IDENTITY };
 }

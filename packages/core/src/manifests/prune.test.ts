@@ -1,0 +1,362 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: the bench corpus generator is plain JavaScript without types.
+import { generateCorpus } from '../../../../bench/corpus.mjs';
+import { type ParseResult, parseYamlStreams } from './parse-yaml.js';
+import { lineAt, type NodePath } from './positions.js';
+import { type Keep, pruneText, pruneValue } from './prune.js';
+import { splitSections } from './skim.js';
+import { keepInText, needsDocument, slimObject } from './slim.js';
+
+const DEPLOYMENT = keepInText({ apiVersion: 'apps/v1', kind: 'Deployment' });
+
+function pruned(text: string, keep: Keep = DEPLOYMENT): string | null {
+  const [section] = splitSections(text) ?? [];
+  const ranges = pruneText(text, section!, keep);
+  if (ranges === null) return null;
+  let kept = '';
+  for (let i = 0; i < ranges.length; i += 2) kept += text.slice(ranges[i], ranges[i + 1]);
+  return kept;
+}
+
+const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      serviceAccountName: web
+      containers:
+      - name: web
+        image: nginx
+        env:
+        - name: A
+          value: |
+            text
+        ports:
+        - containerPort: 80
+      - image: sidecar
+        args: ["--port", "9090"]
+        restartPolicy: Always
+status:
+  replicas: 2
+`;
+
+describe('pruneText', () => {
+  it('keeps a workload’s identity, pod template labels and container ports, and the first entry of each mapping', () => {
+    expect(pruned(deployment)).toBe(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      serviceAccountName: web
+      containers:
+      - name: web
+        ports:
+        - containerPort: 80
+      - image: sidecar
+        restartPolicy: Always
+`);
+  });
+
+  it.each([
+    ['a tag', deployment.replace('image: nginx', 'image: !!str nginx')],
+    ['a tab indent', deployment.replace('  replicas: 2', '\treplicas: 2')],
+    ['a quoted key', deployment.replace('  replicas: 2', '  "replicas": 2')],
+    ['a duplicate key where it walks', deployment.replace('  replicas: 2', '  replicas: 2\n  replicas: 3')],
+    ['a merge key', deployment.replace('  replicas: 2', '  <<: {replicas: 2}')],
+    ['an anchor where it walks', deployment.replace('  replicas: 2', '  replicas: &r 2')],
+    ['a quoted value over two lines', deployment.replace('  replicas: 2', '  replicas: "2\n  3"')],
+    ['a flow value over two lines', deployment.replace('  replicas: 2', '  replicas: [2,\n  3]')],
+    ['a complex key', deployment.replace('  replicas: 2', '  ? replicas\n  : 2')],
+  ])('leaves %s to the parser', (_, text) => {
+    expect(pruned(text)).toBeNull();
+  });
+
+  it('keeps a value of another shape than expected whole', () => {
+    const text = 'kind: Deployment\nspec:\n  template:\n  - not: a mapping\n  - x\n';
+    expect(pruned(text)).toBe(text);
+  });
+
+  it('keeps everything of kinds it is not told to cut', () => {
+    expect(pruned(deployment, 'all')).toBe(deployment);
+  });
+});
+
+describe('pruneValue', () => {
+  it('keeps what the tree names and values of another shape whole', () => {
+    const keep: Keep = { keys: { a: 'all', b: { items: { keys: { c: 'all' } } } } };
+    expect(pruneValue({ a: { x: 1 }, b: [{ c: 1, d: 2 }, 'text'], e: 3 }, keep)).toEqual({
+      a: { x: 1 },
+      b: [{ c: 1 }, 'text'],
+    });
+    expect(pruneValue('text', keep)).toBe('text');
+    expect(pruneValue({ b: 'text' }, keep)).toEqual({ b: 'text' });
+  });
+});
+
+// --- Equivalence with the whole parse, on random workload documents ------------------------------
+
+/** A small deterministic generator: fast-check draws the seed, so a failure prints a replayable one. */
+function randomOf(seed: number): (n: number) => number {
+  let state = seed >>> 0;
+  return (n) => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (((t ^ (t >>> 14)) >>> 0) % n) as number;
+  };
+}
+
+type Tree = { map: Array<[string, Tree]> } | { seq: Tree[] } | { scalar: string[] };
+
+const SCALARS: string[][] = [
+  ['web'],
+  ['8080'],
+  ['"quoted: value"'],
+  ["'single ''quoted'''"],
+  ['{a: 1, b: [x, y]}'],
+  ['[one, two]'],
+  ['|', '  line one', '', '  line three'],
+  ['>-', '  folded', '  text'],
+  ['plain', '  continued'],
+  ['"multi', '  line"'],
+  ['null'],
+  [''],
+  ['*/5 * * * *'],
+  ['value # with a comment'],
+];
+
+const KEYS = [
+  'name',
+  'image',
+  'env',
+  'ports',
+  'spec',
+  'template',
+  'metadata',
+  'containers',
+  'labels',
+  'value',
+];
+
+function randomTree(random: (n: number) => number, depth: number, path: string[]): Tree {
+  const kind = depth > 3 ? 2 : random(3);
+  if (kind === 0) {
+    const keys = new Set<string>();
+    const entries: Array<[string, Tree]> = [];
+    const count = 1 + random(4);
+    for (let i = 0; i < count; i++) {
+      const key = KEYS[random(KEYS.length)] as string;
+      if (keys.has(key) && random(8) !== 0) continue; // now and then, a duplicate key
+      keys.add(key);
+      entries.push([key, randomTree(random, depth + 1, [...path, key])]);
+    }
+    return { map: entries };
+  }
+  if (kind === 1)
+    return { seq: Array.from({ length: 1 + random(3) }, () => randomTree(random, depth + 1, path)) };
+  return { scalar: SCALARS[random(SCALARS.length)] as string[] };
+}
+
+/** A workload whose template is deep enough for the pruner to walk, with random content around it. */
+function randomWorkload(random: (n: number) => number): Tree {
+  const container = (): Tree => ({
+    map: [
+      ['name', { scalar: ['c'] }],
+      ...(random(2) ? ([['image', randomTree(random, 3, [])]] as Array<[string, Tree]>) : []),
+      ['ports', { seq: [{ map: [['containerPort', { scalar: ['80'] }]] }] }],
+      ...(random(2) ? ([['env', randomTree(random, 2, [])]] as Array<[string, Tree]>) : []),
+    ],
+  });
+  const podSpec: Tree = {
+    map: [
+      ...(random(2) ? ([['volumes', randomTree(random, 2, [])]] as Array<[string, Tree]>) : []),
+      ['containers', { seq: Array.from({ length: 1 + random(2) }, container) }],
+      ...(random(3) === 0 ? ([['initContainers', { seq: [container()] }]] as Array<[string, Tree]>) : []),
+    ],
+  };
+  const template: Tree = {
+    map: [
+      ['metadata', { map: [['labels', { map: [['app', { scalar: ['web'] }]] }]] }],
+      ['spec', random(6) === 0 ? randomTree(random, 2, []) : podSpec],
+    ],
+  };
+  const spec: Tree = {
+    map: [
+      ...(random(2) ? ([['replicas', { scalar: ['2'] }]] as Array<[string, Tree]>) : []),
+      ['template', template],
+      ...(random(2) ? ([['selector', randomTree(random, 2, [])]] as Array<[string, Tree]>) : []),
+    ],
+  };
+  return {
+    map: [
+      ['apiVersion', { scalar: ['apps/v1'] }],
+      ['kind', { scalar: ['Deployment'] }],
+      ['metadata', { map: [['name', { scalar: ['web'] }]] }],
+      ['spec', spec],
+      ...(random(3) === 0 ? ([['status', randomTree(random, 1, [])]] as Array<[string, Tree]>) : []),
+    ],
+  };
+}
+
+/** YAML text for a tree, in styles picked at random: indent widths, indentless sequences, comments. */
+function emit(tree: Tree, random: (n: number) => number): string {
+  const lines: string[] = [];
+  const step = random(2) ? 2 : 4;
+  const comment = (indent: number): void => {
+    if (random(10) === 0) lines.push(random(2) ? '' : `${' '.repeat(random(indent + 3))}# note`);
+  };
+  const scalarLines = (scalar: string[], prefix: string, indent: number): void => {
+    const [first, ...rest] = scalar;
+    lines.push(`${prefix}${first === '' ? '' : ' '}${first}`.trimEnd());
+    for (const line of rest) lines.push(line === '' ? '' : `${' '.repeat(indent)}${line}`);
+  };
+  const value = (node: Tree, prefix: string, indent: number, allowIndentless: boolean): void => {
+    if ('scalar' in node) {
+      scalarLines(node.scalar, prefix, indent);
+    } else if ('map' in node) {
+      lines.push(prefix);
+      mapping(node.map, indent + step, null);
+    } else {
+      lines.push(prefix);
+      sequence(node.seq, allowIndentless && random(2) ? indent : indent + step);
+    }
+  };
+  const mapping = (entries: Array<[string, Tree]>, indent: number, firstPrefix: string | null): void => {
+    entries.forEach(([key, node], index) => {
+      if (index > 0 || firstPrefix === null) comment(indent);
+      const prefix = index === 0 && firstPrefix !== null ? firstPrefix : ' '.repeat(indent);
+      value(node, `${prefix}${key}:`, indent, true);
+    });
+  };
+  const sequence = (items: Tree[], indent: number): void => {
+    for (const item of items) {
+      comment(indent);
+      const dash = `${' '.repeat(indent)}-`;
+      if ('map' in item && item.map.length > 0) mapping(item.map, indent + 2, `${dash} `);
+      else if ('seq' in item) value(item, dash, indent, false);
+      else if ('scalar' in item) scalarLines(item.scalar, dash, indent + 2);
+      else lines.push(`${dash} {}`);
+    }
+  };
+  if ('map' in tree) mapping(tree.map, 0, null);
+  return `${lines.join(random(12) === 0 ? '\r\n' : '\n')}\n`;
+}
+
+/** Line-level damage: what random edits to real files look like. */
+function damage(text: string, random: (n: number) => number): string {
+  const lines = text.split('\n');
+  const at = random(lines.length);
+  switch (random(6)) {
+    case 0:
+      lines.splice(at, 1);
+      break;
+    case 1:
+      lines.splice(at, 0, lines[at] ?? '');
+      break;
+    case 2:
+      lines[at] = ` ${lines[at]}`;
+      break;
+    case 3:
+      lines[at] = (lines[at] ?? '').replace(/^ {2}/, '');
+      break;
+    case 4:
+      lines[at] = `${lines[at]} &anchor`;
+      lines.push(`extra: *anchor`);
+      break;
+    default:
+      return text;
+  }
+  return lines.join('\n');
+}
+
+const PATHS: NodePath[] = [
+  ['metadata', 'name'],
+  ['spec', 'template', 'metadata', 'labels', 'app'],
+  ['spec', 'template', 'spec', 'containers', 0, 'ports', 0, 'containerPort'],
+  ['spec', 'template', 'spec', 'containers', 1, 'name'],
+];
+
+function slimmed(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const object = value as { apiVersion?: unknown; kind?: unknown };
+  if (typeof object.apiVersion !== 'string' || typeof object.kind !== 'string') return value;
+  return slimObject(value as Parameters<typeof slimObject>[0]);
+}
+
+/** Cutting must not change what the loader reads of a text the whole parse accepts. */
+function expectSameAsWholeParse(texts: string[]): void {
+  const options = { buildDocument: needsDocument };
+  const cut = parseYamlStreams(texts, { ...options, keepInText });
+  const whole = parseYamlStreams(texts, options);
+  whole.forEach((result: ParseResult, index) => {
+    const mine = cut[index] as ParseResult;
+    if (result.problem !== undefined) return; // a syntax error in a cut part goes unnoticed: allowed
+    expect(mine.problem).toBeUndefined();
+    expect(mine.documents.map((document) => slimmed(document.value))).toEqual(
+      result.documents.map((document) => slimmed(document.value)),
+    );
+    expect(mine.documents.map((document) => document.line)).toEqual(result.documents.map((d) => d.line));
+    mine.documents.forEach((document, i) => {
+      const other = result.documents[i]!;
+      // Duplicate keys inside cut parts go unnoticed; those reported are the whole parse's.
+      for (const duplicate of document.duplicateKeys) expect(other.duplicateKeys).toContainEqual(duplicate);
+      const position = document.location.locate();
+      const expected = other.location.locate();
+      for (const path of PATHS) {
+        if (position !== null && expected !== null)
+          expect(lineAt(position, path)).toBe(lineAt(expected, path));
+      }
+    });
+  });
+}
+
+describe('cutting workloads before parsing', () => {
+  it('reads the same as the whole parse, on random workloads in random styles', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 1, max: 4 }), (seed, count) => {
+        const random = randomOf(seed);
+        const texts = Array.from({ length: count }, () => {
+          const documents = Array.from({ length: 1 + random(2) }, () => emit(randomWorkload(random), random));
+          return documents.join(random(2) ? '---\n' : '--- # next\n');
+        });
+        expectSameAsWholeParse(texts);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads the same as the whole parse, or less of what is broken, on damaged workloads', () => {
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        const random = randomOf(seed);
+        const text = damage(emit(randomWorkload(random), random), random);
+        expectSameAsWholeParse([text, deployment]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads the same on the bench corpus and on each pod template kind', () => {
+    const corpus = (generateCorpus() as Array<{ text: string }>).slice(0, 300).map((file) => file.text);
+    const kinds = ['CronJob', 'Pod', 'StatefulSet', 'Job'].map((kind) =>
+      deployment.replace('Deployment', kind),
+    );
+    expectSameAsWholeParse([...corpus, deployment, ...kinds]);
+  });
+});
