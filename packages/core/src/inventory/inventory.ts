@@ -156,8 +156,9 @@ const GROUPS_OF_KIND: Readonly<Record<string, readonly string[]>> = {
  */
 function indexedKind(object: ManifestObject): string {
   const groups = Object.hasOwn(GROUPS_OF_KIND, object.kind) ? GROUPS_OF_KIND[object.kind] : undefined;
+  if (groups === undefined) return object.kind;
   const group = apiGroupOf(object.apiVersion);
-  return groups === undefined || groups.includes(group) ? object.kind : `${object.kind}.${group}`;
+  return groups.includes(group) ? object.kind : `${object.kind}.${group}`;
 }
 
 /** Objects of a kind by namespace and name, across the whole set. */
@@ -225,7 +226,8 @@ function namespacesOf(inventory: Inventory): Map<string, Set<string>> {
 
 function addTypedView(inventory: Inventory, object: ManifestObject): void {
   const { kind, apiVersion } = object;
-  const group = apiGroupOf(apiVersion);
+  // Most objects are of kinds with no view: their group is not worth a string.
+  const group = Object.hasOwn(GROUPS_OF_KIND, kind) ? apiGroupOf(apiVersion) : null;
   if (kind === 'Service' && group === '') {
     const service = parse(inventory, object, serviceSchema);
     if (service) addService(inventory, object, service);

@@ -31,6 +31,8 @@ interface SelectionIndex {
   selections: Map<ServiceView, Selection>;
   /** `namespace` then `key=value` → the workloads whose pod template carries that label. */
   byLabel: Map<string, Map<string, WorkloadView[]>>;
+  /** By namespace: whether it holds an object of a workload kind, readable or not. */
+  holdsWorkloads: Map<string, boolean>;
 }
 
 const indexes = new WeakMap<Inventory, SelectionIndex>();
@@ -38,7 +40,7 @@ const indexes = new WeakMap<Inventory, SelectionIndex>();
 function indexOf(inventory: Inventory): SelectionIndex {
   let index = indexes.get(inventory);
   if (index === undefined) {
-    index = { selections: new Map(), byLabel: new Map() };
+    index = { selections: new Map(), byLabel: new Map(), holdsWorkloads: new Map() };
     indexes.set(inventory, index);
   }
   return index;
@@ -59,7 +61,7 @@ function select(inventory: Inventory, service: ServiceView): Selection {
   if (service.type === 'ExternalName') return { status: 'unjudged', reason: 'external-name' };
   if (service.selector === null) return { status: 'unjudged', reason: 'no-selector' };
   const namespace = effectiveNamespace(service.object);
-  if (!WORKLOAD_KINDS.some((kind) => holdsKindIn(inventory, kind, namespace))) {
+  if (!holdsWorkloads(inventory, namespace)) {
     return { status: 'unjudged', reason: 'namespace-not-in-set' };
   }
   const selector = Object.entries(service.selector);
@@ -77,6 +79,16 @@ function select(inventory: Inventory, service: ServiceView): Selection {
       (WORKLOAD_KINDS as readonly string[]).includes(object.kind) && effectiveNamespace(object) === namespace,
   );
   return unreadable ? { status: 'unjudged', reason: 'invalid-workload' } : { status: 'none' };
+}
+
+function holdsWorkloads(inventory: Inventory, namespace: string): boolean {
+  const { holdsWorkloads: known } = indexOf(inventory);
+  let holds = known.get(namespace);
+  if (holds === undefined) {
+    holds = WORKLOAD_KINDS.some((kind) => holdsKindIn(inventory, kind, namespace));
+    known.set(namespace, holds);
+  }
+  return holds;
 }
 
 /** Workloads of a namespace whose pod template has the label `key: value`. */

@@ -20,6 +20,7 @@ const { CORE_SCHEMA, constructFromEvents, EVENT_ID, getScalarValue, mergeTag, pa
   createRequire(import.meta.url)('js-yaml') as typeof JsYaml;
 
 const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
+const { ALIAS, DOCUMENT, MAPPING, POP, SEQUENCE } = EVENT_ID;
 
 /** One YAML document of a stream. */
 export interface ParsedDocument {
@@ -250,9 +251,12 @@ function parseKept(skimmed: readonly SkimmedText[], options: ParseOptions): Pars
   if (parsed.length !== locations.length) return null;
   let next = 0;
   return skimmed.map(({ slots }) => ({
-    documents: slots.map((slot, index) =>
-      'explicit' in slot ? { ...(parsed[next++] as ParsedDocument), index } : slot,
-    ),
+    documents: slots.map((slot, index) => {
+      if (!('explicit' in slot)) return slot;
+      const document = parsed[next++] as ParsedDocument; // made by parseChunk for this call alone
+      document.index = index;
+      return document;
+    }),
   }));
 }
 
@@ -361,9 +365,9 @@ function parseChunk(text: string, options: ParseOptions, chunk: Chunk = {}): Par
   const { firstLine = 1, firstIndex = 0, locationOf } = chunk;
   const lines = chunk.lines ?? new LineIndex(text, firstLine);
   const events = parseEvents(text, { maxDepth: MAX_NESTING_DEPTH });
+  const { ranges, hasAliases } = documentRanges(events);
   // Aliases can make a small text expand into a huge tree: measure before constructing.
-  if (events.some((event) => event.type === EVENT_ID.ALIAS)) walkDocuments(events, text, lines);
-  const ranges = documentRanges(events);
+  if (hasAliases) walkDocuments(events, text, lines);
   let values: unknown[];
   let walked: WalkedDocument[] | undefined;
   try {
@@ -463,20 +467,24 @@ interface DocumentRange {
   contentOffset: number;
 }
 
-function documentRanges(events: Event[]): DocumentRange[] {
+/** The documents' ranges, and whether any event is an alias; one pass over the events. */
+function documentRanges(events: Event[]): { ranges: DocumentRange[]; hasAliases: boolean } {
   const ranges: DocumentRange[] = [];
+  let hasAliases = false;
   let depth = 0;
   let start = 0;
   for (let i = 0; i < events.length; i++) {
     const type = (events[i] as Event).type;
-    if (type === EVENT_ID.DOCUMENT || type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
-      if (type === EVENT_ID.DOCUMENT) start = i;
+    if (type === DOCUMENT || type === MAPPING || type === SEQUENCE) {
+      if (type === DOCUMENT) start = i;
       depth++;
-    } else if (type === EVENT_ID.POP && --depth === 0) {
-      ranges.push({ start, end: i + 1, contentOffset: offsetOf(events[start + 1]) });
+    } else if (type === POP) {
+      if (--depth === 0) ranges.push({ start, end: i + 1, contentOffset: offsetOf(events[start + 1]) });
+    } else if (type === ALIAS) {
+      hasAliases = true;
     }
   }
-  return ranges;
+  return { ranges, hasAliases };
 }
 
 function offsetOf(event: Event | undefined): number {

@@ -154,12 +154,11 @@ class TextPruner {
       if (seen.includes(key.hash)) throw NOT_FOLLOWED;
       const isFirst = seen.length === 0;
       seen.push(key.hash);
-      const wanted = named.find(
-        (entry) =>
-          entry.hash === key.hash &&
-          entry.name.length === key.end - key.start &&
-          this.text.startsWith(entry.name, key.start),
-      )?.keep;
+      let wanted: Keep | undefined;
+      for (const entry of named) {
+        if (entry.hash !== key.hash || entry.name.length !== key.end - key.start) continue;
+        if (this.text.startsWith(entry.name, key.start)) wanted = entry.keep;
+      }
       let after: Line | null;
       if (wanted !== undefined && wanted !== 'all' && valueEmpty) {
         this.keep(line.start, line.next);

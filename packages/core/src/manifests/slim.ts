@@ -4,7 +4,7 @@
  * garbage collection the largest cost of `analyze` on big repositories (measured with `pnpm bench`).
  * So objects keep only the parts some rule reads; everything else is dropped right after parsing.
  */
-import { apiGroupOf, GATEWAY_API_GROUP } from '../known/api-versions.js';
+import { apiGroupOf, GATEWAY_API_GROUP, isGatewayApiVersion } from '../known/api-versions.js';
 
 import { type Keep, pruneValue } from './prune.js';
 
@@ -89,7 +89,7 @@ export function slimObject(raw: Raw): Raw {
 }
 
 function keepOf(raw: Raw): Keep {
-  if (KEPT_WHOLE.has(raw.kind) || apiGroupOf(raw.apiVersion) === GATEWAY_API_GROUP) return 'all';
+  if (KEPT_WHOLE.has(raw.kind) || isGatewayApiVersion(raw.apiVersion)) return 'all';
   return Object.hasOwn(POD_TEMPLATE_KINDS, raw.kind)
     ? (POD_TEMPLATE_KINDS[raw.kind] as Keep)
     : { keys: IDENTITY };
