@@ -100,14 +100,12 @@ export function buildInventory(loaded: LoadResult): Inventory {
     helmValues: loaded.helmValues,
     servicesByName: new Map(),
     workloadsByNamespace: new Map(),
-    patchedTargets: new Set(
-      loaded.objects.flatMap((object) =>
-        object.patchOf
-          ? [objectKey(object.patchOf.kind, effectiveNamespace(object.patchOf), object.patchOf.name)]
-          : [],
-      ),
-    ),
+    patchedTargets: new Set(),
   };
+  const patchedTargets = inventory.patchedTargets as Set<string>;
+  for (const { patchOf } of loaded.objects) {
+    if (patchOf) patchedTargets.add(objectKey(patchOf.kind, effectiveNamespace(patchOf), patchOf.name));
+  }
   for (const object of loaded.objects) {
     if (object.patchOf) inventory.patches.push(object);
     else inventory.objects.push(object);
@@ -173,55 +171,65 @@ export function findObjects(
 
 /** Whether the set holds any object of `kind` in `namespace`: if not, references into it stay unjudged. */
 export function holdsKindIn(inventory: Inventory, kind: string, namespace: string): boolean {
-  return namespacesOf(inventory).get(kind)?.has(namespace) ?? false;
+  return namespacesOf(inventory, kind).has(namespace);
 }
 
 /** Whether the set holds any object at all in `namespace`. */
 export function holdsAnythingIn(inventory: Inventory, namespace: string): boolean {
-  for (const namespaces of namespacesOf(inventory).values()) if (namespaces.has(namespace)) return true;
+  for (const kind of indexesOf(inventory).buckets.keys()) {
+    if (namespacesOf(inventory, kind).has(namespace)) return true;
+  }
   return false;
 }
 
-// References name a handful of kinds (Services, Gateways, ListenerSets), so objects are indexed per
-// kind on the first lookup of that kind, not all of them up front (measured with `pnpm bench`).
-const kindIndexes = new WeakMap<Inventory, Map<string, Map<string, ManifestObject[]>>>();
-const namespaceIndexes = new WeakMap<Inventory, Map<string, Set<string>>>();
+/**
+ * Lookups by kind. Objects are sorted into a bucket per indexed kind in one pass, on the first
+ * lookup; a kind's name index and namespaces are built from its bucket when first asked for, as
+ * references name a handful of kinds (Services, Gateways, ListenerSets; measured with `pnpm bench`).
+ */
+interface KindIndexes {
+  buckets: Map<string, ManifestObject[]>;
+  /** kind → `namespace/name` → objects. */
+  byName: Map<string, Map<string, ManifestObject[]>>;
+  /** kind → namespaces (defaulted) holding one. */
+  namespaces: Map<string, Set<string>>;
+}
+
+const kindIndexes = new WeakMap<Inventory, KindIndexes>();
+
+function indexesOf(inventory: Inventory): KindIndexes {
+  let indexes = kindIndexes.get(inventory);
+  if (indexes === undefined) {
+    const buckets = new Map<string, ManifestObject[]>();
+    for (const object of inventory.objects) appendTo(buckets, indexedKind(object), object);
+    indexes = { buckets, byName: new Map(), namespaces: new Map() };
+    kindIndexes.set(inventory, indexes);
+  }
+  return indexes;
+}
 
 function kindIndexOf(inventory: Inventory, kind: string): Map<string, ManifestObject[]> {
-  let byKind = kindIndexes.get(inventory);
-  if (byKind === undefined) {
-    byKind = new Map();
-    kindIndexes.set(inventory, byKind);
-  }
-  let index = byKind.get(kind);
+  const { buckets, byName } = indexesOf(inventory);
+  let index = byName.get(kind);
   if (index === undefined) {
     index = new Map();
-    const plainKind = kind.split('.')[0];
-    for (const object of inventory.objects) {
-      if (object.kind !== plainKind || indexedKind(object) !== kind) continue;
+    for (const object of buckets.get(kind) ?? []) {
       appendTo(index, `${effectiveNamespace(object)}/${object.name}`, object);
     }
-    byKind.set(kind, index);
+    byName.set(kind, index);
   }
   return index;
 }
 
-function namespacesOf(inventory: Inventory): Map<string, Set<string>> {
-  let namespaces = namespaceIndexes.get(inventory);
-  if (namespaces === undefined) {
-    namespaces = new Map();
-    for (const object of inventory.objects) {
-      const kind = indexedKind(object);
-      let set = namespaces.get(kind);
-      if (set === undefined) {
-        set = new Set();
-        namespaces.set(kind, set);
-      }
-      set.add(effectiveNamespace(object));
-    }
-    namespaceIndexes.set(inventory, namespaces);
+function namespacesOf(inventory: Inventory, kind: string): Set<string> {
+  const { buckets, namespaces } = indexesOf(inventory);
+  let found = namespaces.get(kind);
+  if (found === undefined) {
+    found = new Set();
+    for (const object of buckets.get(kind) ?? []) found.add(effectiveNamespace(object));
+    namespaces.set(kind, found);
   }
-  return namespaces;
+  return found;
 }
 
 function addTypedView(inventory: Inventory, object: ManifestObject): void {

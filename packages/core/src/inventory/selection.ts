@@ -29,8 +29,8 @@ export type Selection =
 /** Per inventory: each Service's selection (several rules ask) and workloads by pod label. */
 interface SelectionIndex {
   selections: Map<ServiceView, Selection>;
-  /** `namespace` then `key=value` → the workloads whose pod template carries that label. */
-  byLabel: Map<string, Map<string, WorkloadView[]>>;
+  /** Namespace, label key, then label value → the workloads whose pod template carries that label. */
+  byLabel: Map<string, Map<string, Map<string, WorkloadView[]>>>;
   /** By namespace: whether it holds an object of a workload kind, readable or not. */
   holdsWorkloads: Map<string, boolean>;
 }
@@ -103,16 +103,21 @@ function workloadsLabelled(
   if (labelled === undefined) {
     labelled = new Map();
     for (const workload of workloadsIn(inventory, namespace)) {
-      for (const [label, labelValue] of Object.entries(workload.podLabels)) {
-        const entry = `${label}=${labelValue}`;
-        const list = labelled.get(entry);
-        if (list === undefined) labelled.set(entry, [workload]);
+      for (const label of Object.keys(workload.podLabels)) {
+        const labelValue = workload.podLabels[label] as string;
+        let byValue = labelled.get(label);
+        if (byValue === undefined) {
+          byValue = new Map();
+          labelled.set(label, byValue);
+        }
+        const list = byValue.get(labelValue);
+        if (list === undefined) byValue.set(labelValue, [workload]);
         else list.push(workload);
       }
     }
     byLabel.set(namespace, labelled);
   }
-  return labelled.get(`${key}=${value}`) ?? [];
+  return labelled.get(key)?.get(value) ?? [];
 }
 
 /** Workloads (pod templates and Pods) of a namespace. */

@@ -55,12 +55,11 @@ export default defineRule({
       '{{routeKind}} {{route}} sends traffic to port {{port}} of Service {{backend}}, which has no such port (it has {{ports}}).',
   },
   check(inventory, context) {
-    const index = indexGatewayApi(inventory);
     for (const route of inventory.routes) {
       const namespace = effectiveNamespace(route.object);
       const base = { routeKind: route.kind, route: displayName(route.object), namespace };
       route.parentRefs.forEach((ref, i) => {
-        const problem = checkParentRef(inventory, index, route, ref);
+        const problem = checkParentRef(inventory, route, ref);
         if (problem === null) return;
         context.report({
           messageId: problem.messageId,
@@ -108,28 +107,7 @@ interface Parent {
   listeners: ListenerManifest[];
 }
 
-interface GatewayApiIndex {
-  /** Namespaces holding at least one Gateway API object of a kind (by kind). */
-  namespaces: Map<string, Set<string>>;
-}
-
-function indexGatewayApi(inventory: Inventory): GatewayApiIndex {
-  const namespaces = new Map<string, Set<string>>();
-  for (const object of inventory.objects) {
-    if (!isGatewayApiVersion(object.apiVersion)) continue;
-    const set = namespaces.get(object.kind) ?? new Set<string>();
-    set.add(effectiveNamespace(object));
-    namespaces.set(object.kind, set);
-  }
-  return { namespaces };
-}
-
-function checkParentRef(
-  inventory: Inventory,
-  index: GatewayApiIndex,
-  route: RouteView,
-  ref: ParentRef,
-): Problem | null {
+function checkParentRef(inventory: Inventory, route: RouteView, ref: ParentRef): Problem | null {
   const group = ref.group ?? GATEWAY_API_GROUP;
   const kind = ref.kind ?? 'Gateway';
   // Other parents (a Service for mesh routes, implementation-specific kinds) are not judged here.
@@ -145,7 +123,8 @@ function checkParentRef(
     isGatewayApiVersion(object.apiVersion),
   );
   if (objects.length === 0) {
-    if (!index.namespaces.get(kind)?.has(parentNamespace)) return null;
+    // Gateway API's own kinds are indexed under their plain names (another group's `Gateway` is not).
+    if (!holdsKindIn(inventory, kind, parentNamespace)) return null;
     return { messageId: 'parentNotFound', data };
   }
   const parent = parentView(inventory, kind, objects);
