@@ -23,6 +23,10 @@ const deployment = `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
+  labels:
+    team: shop
+  annotations:
+    ingress-advisor.io/ignore: all
 spec:
   replicas: 2
   selector:
@@ -31,6 +35,8 @@ spec:
     metadata:
       labels:
         app: web
+      annotations:
+        prometheus.io/scrape: "true"
     spec:
       serviceAccountName: web
       containers:
@@ -50,11 +56,13 @@ status:
 `;
 
 describe('pruneText', () => {
-  it('keeps a workload’s identity, pod template labels and container ports, and the first entry of each mapping', () => {
+  it('keeps a workload’s names and annotations, pod template labels and container ports, and the first entry of each mapping', () => {
     expect(pruned(deployment)).toBe(`apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
+  annotations:
+    ingress-advisor.io/ignore: all
 spec:
   replicas: 2
   template:
@@ -192,7 +200,17 @@ function randomWorkload(random: (n: number) => number): Tree {
   };
   const template: Tree = {
     map: [
-      ['metadata', { map: [['labels', { map: [['app', { scalar: ['web'] }]] }]] }],
+      [
+        'metadata',
+        {
+          map: [
+            ...(random(3) === 0
+              ? ([['annotations', randomTree(random, 3, [])]] as Array<[string, Tree]>)
+              : []),
+            ['labels', { map: [['app', { scalar: ['web'] }]] }],
+          ],
+        },
+      ],
       ['spec', random(6) === 0 ? randomTree(random, 2, []) : podSpec],
     ],
   };
@@ -207,7 +225,18 @@ function randomWorkload(random: (n: number) => number): Tree {
     map: [
       ['apiVersion', { scalar: ['apps/v1'] }],
       ['kind', { scalar: ['Deployment'] }],
-      ['metadata', { map: [['name', { scalar: ['web'] }]] }],
+      [
+        'metadata',
+        {
+          map: [
+            ['name', { scalar: ['web'] }],
+            ...(random(2) ? ([['labels', randomTree(random, 2, [])]] as Array<[string, Tree]>) : []),
+            ...(random(3) === 0
+              ? ([['annotations', { map: [['a', { scalar: ['b'] }]] }]] as Array<[string, Tree]>)
+              : []),
+          ],
+        },
+      ],
       ['spec', spec],
       ...(random(3) === 0 ? ([['status', randomTree(random, 1, [])]] as Array<[string, Tree]>) : []),
     ],

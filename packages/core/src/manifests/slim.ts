@@ -20,16 +20,29 @@ const IDENTITY = { apiVersion: 'all', kind: 'all', metadata: 'all' } as const;
 const CONTAINERS: Keep = { items: { keys: { name: 'all', ports: 'all', restartPolicy: 'all' } } };
 const POD_SPEC: Keep = { keys: { containers: CONTAINERS, initContainers: CONTAINERS } };
 
-/** A workload's parts the rules read: its identity and its pod template's labels and containers. */
+/**
+ * Of a workload's own metadata, its names and annotations (`ingress-advisor.io/ignore`): its labels
+ * are not its pods' (those are the template's), and no rule reads them.
+ */
+const WORKLOAD_METADATA: Keep = {
+  keys: { name: 'all', generateName: 'all', namespace: 'all', annotations: 'all' },
+};
+
+/** Of a pod template's metadata, the labels Services select pods by. */
+const TEMPLATE_METADATA: Keep = { keys: { labels: 'all' } };
+
+/** A workload's parts the rules read: its names and its pod template's labels and containers. */
 function templateAt(path: readonly string[]): Keep {
-  let keep: Keep = { keys: { metadata: 'all', spec: POD_SPEC } };
+  let keep: Keep = { keys: { metadata: TEMPLATE_METADATA, spec: POD_SPEC } };
   for (let i = path.length - 1; i >= 0; i--) keep = { keys: { [path[i] as string]: keep } };
-  return { keys: { ...IDENTITY, ...(keep as { keys: Record<string, Keep> }).keys } };
+  return {
+    keys: { ...IDENTITY, metadata: WORKLOAD_METADATA, ...(keep as { keys: Record<string, Keep> }).keys },
+  };
 }
 
 /** What is kept of each kind with a pod template (where the template sits differs). */
 const POD_TEMPLATE_KINDS: Readonly<Record<string, Keep>> = {
-  Pod: { keys: { ...IDENTITY, spec: POD_SPEC } },
+  Pod: { keys: { ...IDENTITY, spec: POD_SPEC } }, // its labels are its own pod's
   Deployment: templateAt(['spec', 'template']),
   StatefulSet: templateAt(['spec', 'template']),
   DaemonSet: templateAt(['spec', 'template']),
