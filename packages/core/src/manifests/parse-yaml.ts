@@ -187,7 +187,7 @@ function skimSections(
     const contentOffset = firstContentOffset(text, section);
     if (!section.explicit && contentOffset === -1) continue; // comments before the first `---`
     const peeked = contentOffset === -1 ? undefined : peekKind(text, section);
-    const known = peeked === undefined || wanted({ metadata: {}, ...peeked });
+    const known = peeked === undefined || wanted(peeked);
     const identity = known ? 'parse' : skimIdentity(text, section);
     if (identity === 'parse' || wanted(identity)) {
       keptUnknown ||= !known;

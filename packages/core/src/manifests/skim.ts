@@ -48,7 +48,12 @@ export function firstContentOffset(text: string, section: Section): number {
   let offset = section.contentStart;
   while (offset < section.end) {
     const lineEnd = Math.min(endOfLine(text, offset), section.end);
-    if (!/^[ \t]*(?:#.*)?\r?$/.test(text.slice(offset, lineEnd))) return offset;
+    let first = offset;
+    while (first < lineEnd && (text.charCodeAt(first) === SPACE || text.charCodeAt(first) === TAB)) first++;
+    // Blank, a comment, or a lone `\r` (of a `\r\n` line end): not content.
+    const code = text.charCodeAt(first);
+    const blank = first === lineEnd || code === HASH || (code === CR && first === lineEnd - 1);
+    if (!blank) return offset;
     offset = lineEnd + 1;
   }
   return -1;
@@ -138,6 +143,7 @@ const BLANK_OR_COMMENT = /[ \t]*(?:#[^\n\r\u2028\u2029]*)?/y;
 const TOP_LEVEL_ENTRY = /([A-Za-z][\w.-]*):(?:[ \t]+([^\n\r\u2028\u2029]*))?/y;
 const TAB = 9;
 const CR = 13;
+const HASH = 35;
 const DASH = 45;
 const SPACE = 32;
 
@@ -145,8 +151,8 @@ const SPACE = 32;
  * The kind and apiVersion a section's top-level lines name, found by a search rather than a walk;
  * enough to know that a document will be parsed anyway, so skimming it would be wasted.
  */
-export function peekKind(text: string, section: Section): { apiVersion?: string; kind?: string } {
-  const peeked: { apiVersion?: string; kind?: string } = {};
+export function peekKind(text: string, section: Section): DocumentIdentity {
+  const peeked: DocumentIdentity = { metadata: UNNAMED };
   HEADER.lastIndex = section.contentStart;
   for (
     let match = HEADER.exec(text);
@@ -161,6 +167,9 @@ export function peekKind(text: string, section: Section): { apiVersion?: string;
 }
 
 const HEADER = /^(apiVersion|kind):[ \t]*([^\s#]+)/gm;
+
+/** The metadata of an identity found by peekKind, which reads no names. */
+const UNNAMED: DocumentIdentity['metadata'] = Object.freeze({});
 
 /** The value of a one-line plain or simply quoted scalar, or undefined when it is anything else. */
 function simpleScalar(raw: string): string | undefined {
