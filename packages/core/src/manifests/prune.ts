@@ -249,12 +249,16 @@ class TextPruner {
     const { text, end } = this;
     let start = offset;
     while (start < end) {
+      // More than `indent` spaces: a deeper line (or a blank one), passed without reading on.
+      const deeper = Math.min(end, start + indent + 1);
       let content = start;
-      while (content < end && text.charCodeAt(content) === SPACE) content++;
-      const code = text.charCodeAt(content);
-      if (code === TAB) throw NOT_FOLLOWED; // tabs may not indent YAML; let the parser say so
-      const isContent = content < end && code !== LINE_FEED && code !== CARRIAGE_RETURN && code !== HASH;
-      if (isContent && content - start <= indent) return this.lineAt(start, content);
+      while (content < deeper && text.charCodeAt(content) === SPACE) content++;
+      if (content < deeper) {
+        const code = text.charCodeAt(content);
+        if (code === TAB) throw NOT_FOLLOWED; // tabs may not indent YAML; let the parser say so
+        const isContent = code !== LINE_FEED && code !== CARRIAGE_RETURN && code !== HASH;
+        if (isContent) return this.lineAt(start, content);
+      }
       const lineEnd = text.indexOf('\n', content);
       start = lineEnd === -1 || lineEnd >= end ? end : lineEnd + 1;
     }
