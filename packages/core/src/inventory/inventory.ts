@@ -106,11 +106,19 @@ export function buildInventory(loaded: LoadResult): Inventory {
   for (const { patchOf } of loaded.objects) {
     if (patchOf) patchedTargets.add(objectKey(patchOf.kind, effectiveNamespace(patchOf), patchOf.name));
   }
+  // Lookups by kind are sorted out in this pass too: a second pass over every object, made when
+  // the first rule asks, cost more than this one (cold, it runs before anything is optimised).
+  const buckets = new Map<string, ManifestObject[]>();
   for (const object of loaded.objects) {
+    const group = listedGroupOf(object);
     if (object.patchOf) inventory.patches.push(object);
-    else inventory.objects.push(object);
-    addTypedView(inventory, object);
+    else {
+      inventory.objects.push(object);
+      appendTo(buckets, indexedKind(object, group), object);
+    }
+    addTypedView(inventory, object, group);
   }
+  kindIndexes.set(inventory, { buckets, byName: new Map(), namespaces: new Map() });
   const servicesByName = inventory.servicesByName as Map<string, ServiceView[]>;
   for (const service of inventory.services) {
     const key = `${effectiveNamespace(service.object)}/${service.object.name}`;
@@ -148,14 +156,21 @@ const GROUPS_OF_KIND: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * The API group of an object of a kind GROUPS_OF_KIND lists; null for other kinds, most objects
+ * of a repository, which have no view and no references, so their group is not worth a string.
+ */
+function listedGroupOf(object: ManifestObject): string | null {
+  return Object.hasOwn(GROUPS_OF_KIND, object.kind) ? apiGroupOf(object.apiVersion) : null;
+}
+
+/**
  * The kind an object is indexed under: its kind, unless another API group uses the same name (an
  * Istio `Gateway`, a Knative `Service`), which is indexed as `Kind.group` so it never resolves a
  * reference meant for the Kubernetes kind.
  */
-function indexedKind(object: ManifestObject): string {
+function indexedKind(object: ManifestObject, group: string | null): string {
   const groups = Object.hasOwn(GROUPS_OF_KIND, object.kind) ? GROUPS_OF_KIND[object.kind] : undefined;
-  if (groups === undefined) return object.kind;
-  const group = apiGroupOf(object.apiVersion);
+  if (groups === undefined || group === null) return object.kind;
   return groups.includes(group) ? object.kind : `${object.kind}.${group}`;
 }
 
@@ -201,7 +216,8 @@ function indexesOf(inventory: Inventory): KindIndexes {
   let indexes = kindIndexes.get(inventory);
   if (indexes === undefined) {
     const buckets = new Map<string, ManifestObject[]>();
-    for (const object of inventory.objects) appendTo(buckets, indexedKind(object), object);
+    for (const object of inventory.objects)
+      appendTo(buckets, indexedKind(object, listedGroupOf(object)), object);
     indexes = { buckets, byName: new Map(), namespaces: new Map() };
     kindIndexes.set(inventory, indexes);
   }
@@ -232,10 +248,9 @@ function namespacesOf(inventory: Inventory, kind: string): Set<string> {
   return found;
 }
 
-function addTypedView(inventory: Inventory, object: ManifestObject): void {
-  const { kind, apiVersion } = object;
-  // Most objects are of kinds with no view: their group is not worth a string.
-  const group = Object.hasOwn(GROUPS_OF_KIND, kind) ? apiGroupOf(apiVersion) : null;
+/** `group` as listedGroupOf gives it. */
+function addTypedView(inventory: Inventory, object: ManifestObject, group: string | null): void {
+  const { kind } = object;
   if (kind === 'Service' && group === '') {
     const service = parse(inventory, object, serviceSchema);
     if (service) addService(inventory, object, service);
