@@ -184,6 +184,14 @@ export function findObjects(
   return kindIndexOf(inventory, kind).get(`${namespace}/${name}`) ?? [];
 }
 
+/**
+ * The objects of a kind (patches excluded), as references resolve it: a kind of the same name from
+ * another API group (an Istio `Gateway`) is not among them.
+ */
+export function objectsOfKind(inventory: Inventory, kind: string): readonly ManifestObject[] {
+  return indexesOf(inventory).buckets.get(kind) ?? [];
+}
+
 /** Whether the set holds any object of `kind` in `namespace`: if not, references into it stay unjudged. */
 export function holdsKindIn(inventory: Inventory, kind: string, namespace: string): boolean {
   return namespacesOf(inventory, kind).has(namespace);

@@ -1,3 +1,4 @@
+import { objectsOfKind } from '../inventory/inventory.js';
 import {
   GATEWAY_API_EXPERIMENTAL_ONLY,
   GATEWAY_API_GROUP,
@@ -18,6 +19,11 @@ for (const entry of REMOVED_KUBERNETES_APIS) {
 
 /** Where XListenerSet lived until Gateway API v1.5 made it the standard ListenerSet (facts.md section 2). */
 const X_LISTENER_SET = { group: 'gateway.networking.x-k8s.io', kind: 'XListenerSet' } as const;
+
+/** The kinds that can be of a removed or unserved version; objects of other kinds are not visited. */
+const KINDS_CHECKED = [
+  ...new Set([...REMOVED_BY_KIND.keys(), ...Object.keys(GATEWAY_API_SERVED), X_LISTENER_SET.kind]),
+];
 
 /**
  * Objects whose apiVersion the API server no longer serves: Kubernetes versions removed in past
@@ -44,7 +50,7 @@ export default defineRule({
       '{{kind}} {{name}} uses `{{apiVersion}}`, which the standard channel of Gateway API v1.6.1 does not serve (it serves {{served}}); use `{{use}}`.',
   },
   check(inventory, context) {
-    for (const object of inventory.objects) {
+    for (const object of KINDS_CHECKED.flatMap((kind) => objectsOfKind(inventory, kind))) {
       const removed = REMOVED_BY_KIND.get(object.kind)?.get(object.apiVersion);
       if (removed) {
         context.report({
