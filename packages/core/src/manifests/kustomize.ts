@@ -28,7 +28,16 @@ export interface PatchReference {
 
 /** Whether a parsed document is a kustomization (by file name or by its kind). */
 export function isKustomization(path: string, value: unknown): boolean {
-  if (KUSTOMIZATION_FILE_NAMES.includes(posix.basename(path))) return true;
+  return isKustomizationFileName(path) || isKustomizationObject(value);
+}
+
+/** Whether a file's name makes it a kustomization, whatever it holds. */
+export function isKustomizationFileName(path: string): boolean {
+  return KUSTOMIZATION_FILE_NAMES.includes(posix.basename(path));
+}
+
+/** Whether a parsed document is a kustomization by its kind. */
+export function isKustomizationObject(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const { apiVersion, kind } = value as { apiVersion?: unknown; kind?: unknown };
   return (

@@ -9,6 +9,8 @@ import {
   applyJsonPatch,
   isJsonPatch,
   isKustomization,
+  isKustomizationFileName,
+  isKustomizationObject,
   KUSTOMIZATION_FILE_NAMES,
   listInlinePatches,
   listPatchFiles,
@@ -120,7 +122,11 @@ export function loadManifests(sources: readonly SourceFile[]): LoadResult {
     const { source, result } = file;
     files.push(result);
     if (result.status === 'skipped') continue;
-    if (file.documents.some((document) => isKustomization(source.path, document.value))) {
+    // By name once per file, then by kind per document.
+    if (
+      isKustomizationFileName(source.path) ||
+      file.documents.some((document) => isKustomizationObject(document.value))
+    ) {
       result.role = 'kustomization';
     }
     const patchReference = patchFiles.get(normalise(source.path));
