@@ -106,8 +106,8 @@ export function buildInventory(loaded: LoadResult): Inventory {
   for (const { patchOf } of loaded.objects) {
     if (patchOf) patchedTargets.add(objectKey(patchOf.kind, effectiveNamespace(patchOf), patchOf.name));
   }
-  // Lookups by kind are sorted out in this pass too: a second pass over every object, made when
-  // the first rule asks, cost more than this one (cold, it runs before anything is optimised).
+  // Objects are sorted into their kinds' buckets (see KindIndexes) in this pass too, rather than in a
+  // second pass over every object when the first rule asks.
   const buckets = new Map<string, ManifestObject[]>();
   for (const object of loaded.objects) {
     const group = listedGroupOf(object);
@@ -206,9 +206,10 @@ export function holdsAnythingIn(inventory: Inventory, namespace: string): boolea
 }
 
 /**
- * Lookups by kind. Objects are sorted into a bucket per indexed kind in one pass, on the first
- * lookup; a kind's name index and namespaces are built from its bucket when first asked for, as
- * references name a handful of kinds (Services, Gateways, ListenerSets; measured with `pnpm bench`).
+ * Lookups by kind. Objects are sorted into a bucket per indexed kind by buildInventory's own pass
+ * (or on the first lookup, for an inventory made otherwise); a kind's name index and namespaces are
+ * built from its bucket when first asked for, as references name a handful of kinds (Services,
+ * Gateways, ListenerSets; measured with `pnpm bench`).
  */
 interface KindIndexes {
   buckets: Map<string, ManifestObject[]>;

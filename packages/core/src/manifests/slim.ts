@@ -2,10 +2,11 @@
  * What the loader keeps of each object. The whole set stays in memory until the cross-resource
  * rules have run, and holding every ConfigMap's data and every container's env and probes made
  * garbage collection the largest cost of `analyze` on big repositories (measured with `pnpm bench`).
- * So objects keep only the parts some rule reads; everything else is dropped right after parsing.
+ * So objects keep only the parts some rule reads; everything else is dropped right after parsing,
+ * or, for pod templates, cut from the text before it (`keepInText`). One Keep tree per kind says
+ * what to keep, for both.
  */
 import { apiGroupOf, GATEWAY_API_GROUP, isGatewayApiVersion } from '../known/api-versions.js';
-
 import { type Keep, pruneValue } from './prune.js';
 
 type Raw = Record<string, unknown> & { apiVersion: string; kind: string };
@@ -15,6 +16,7 @@ const KEPT_WHOLE = new Set(['Service', 'Ingress', 'IngressClass']);
 
 /** What identifies any object; all that is kept of kinds no rule reads. */
 const IDENTITY = { apiVersion: 'all', kind: 'all', metadata: 'all' } as const;
+const IDENTITY_ONLY: Keep = { keys: IDENTITY };
 
 /** Of a pod spec, the rules read its containers' names, ports and (for native sidecars) restart policy. */
 const CONTAINERS: Keep = { items: { keys: { name: 'all', ports: 'all', restartPolicy: 'all' } } };
@@ -103,7 +105,5 @@ export function slimObject(raw: Raw): Raw {
 
 function keepOf(raw: Raw): Keep {
   if (KEPT_WHOLE.has(raw.kind) || isGatewayApiVersion(raw.apiVersion)) return 'all';
-  return Object.hasOwn(POD_TEMPLATE_KINDS, raw.kind)
-    ? (POD_TEMPLATE_KINDS[raw.kind] as Keep)
-    : { keys: IDENTITY };
+  return Object.hasOwn(POD_TEMPLATE_KINDS, raw.kind) ? (POD_TEMPLATE_KINDS[raw.kind] as Keep) : IDENTITY_ONLY;
 }
