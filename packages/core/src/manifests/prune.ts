@@ -104,6 +104,7 @@ function keysOf(keep: {
   return named;
 }
 
+/** The hash keyAt computes as it reads a key, so a key read matches a name without a string made. */
 function hashOf(text: string): number {
   let hash = 0;
   for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
