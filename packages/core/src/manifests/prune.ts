@@ -43,8 +43,9 @@ export function pruneText(text: string, section: Section, keep: Keep): number[] 
   const { start, end } = section;
   if (keep === 'all') return [start, end];
   // Tags change how a value is built, and an unknown one is an error the whole parse must report.
-  const tag = text.indexOf('!', start);
-  if (tag !== -1 && tag < end) return null;
+  // (Searched in the section alone: searching the text from here would be quadratic in a file of
+  // many documents.)
+  if (text.slice(start, end).includes('!')) return null;
   try {
     return new TextPruner(text, start, end).document(section.contentStart, keep);
   } catch (error) {

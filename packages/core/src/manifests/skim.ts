@@ -178,12 +178,11 @@ const SPACE = 32;
  */
 export function peekKind(text: string, section: Section): DocumentIdentity {
   const peeked: DocumentIdentity = { metadata: UNNAMED };
-  HEADER.lastIndex = section.contentStart;
-  for (
-    let match = HEADER.exec(text);
-    match !== null && match.index < section.end;
-    match = HEADER.exec(text)
-  ) {
+  // Searched in the section alone: a search of the whole text from here would run on to its end for
+  // every section without both lines, quadratic in a file of many small documents.
+  const lines = text.slice(section.contentStart, section.end);
+  HEADER.lastIndex = 0;
+  for (let match = HEADER.exec(lines); match !== null; match = HEADER.exec(lines)) {
     const key = match[1] as 'apiVersion' | 'kind';
     peeked[key] ??= match[2];
     if (peeked.apiVersion !== undefined && peeked.kind !== undefined) break;
