@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import type * as JsYaml from 'js-yaml';
 import type { Event } from 'js-yaml';
 import { LineIndex, lastAtOrBefore, type Position, type PositionTree } from './positions.js';
-import { type Keep, pruneText } from './prune.js';
+import { buildPlain, type Keep, pruneText } from './prune.js';
 import { firstContentOffset, peekKind, type Section, skimIdentity, splitSections } from './skim.js';
 
 /** Deepest collection nesting we parse; real manifests (CRD schemas included) stay far below. */
@@ -20,6 +20,8 @@ const { CORE_SCHEMA, constructFromEvents, EVENT_ID, getScalarValue, mergeTag, pa
   createRequire(import.meta.url)('js-yaml') as typeof JsYaml;
 
 const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
+/** What a plain scalar means, by the same rules js-yaml applies to the ones it parses. */
+const resolvePlain = (plain: string): unknown => SCHEMA.resolveImplicitScalarTag(plain).value;
 const { ALIAS, DOCUMENT, MAPPING, POP, SEQUENCE } = EVENT_ID;
 
 /** One YAML document of a stream. */
@@ -217,16 +219,28 @@ function parseKept(skimmed: readonly SkimmedText[], options: ParseOptions): Pars
   const pieces: JoinedPiece[] = [];
   const parts: string[] = [];
   let length = 0;
-  const locations: SectionLocation[] = [];
+  // One document per kept section: built here when its cut text is plain enough, else by js-yaml.
+  const documents: Array<ParsedDocument | undefined> = [];
+  const joinedLocations: SectionLocation[] = [];
   for (const { text, lines, kept } of skimmed) {
     for (const { section, keep } of kept) {
+      const location = new SectionLocation(text, section, lines.line(section.start));
+      const cut = keep === 'all' ? null : pruneText(text, section, keep);
+      const plain = cut === null ? undefined : buildPlain(text, cut, resolvePlain);
+      if (plain !== undefined) {
+        const line = lines.line(plain.contentOffset);
+        documents.push({ index: 0, value: plain.value, line, location, duplicateKeys: [] });
+        continue;
+      }
+      documents.push(undefined);
+      joinedLocations.push(location);
       // Sections are cut at `---` lines, so each still starts its own document once joined; the
       // first section of a text may not, so it gets a marker of its own.
       if (!section.explicit && length > 0) {
         parts.push('---\n');
         length += 4;
       }
-      const ranges = pruneText(text, section, keep) ?? [section.start, section.end];
+      const ranges = cut ?? [section.start, section.end];
       for (let i = 0; i < ranges.length; i += 2) {
         const start = ranges[i] as number;
         const end = ranges[i + 1] as number;
@@ -234,26 +248,28 @@ function parseKept(skimmed: readonly SkimmedText[], options: ParseOptions): Pars
         parts.push(text.slice(start, end));
         length += end - start;
       }
-      locations.push(new SectionLocation(text, section, lines.line(section.start)));
     }
   }
-  const joined = parts.join('');
-  let parsed: ParsedDocument[];
-  try {
-    parsed = parseChunk(joined, options, {
-      lines: new JoinedLines(pieces),
-      locationOf: (index) => locations[index] as SectionLocation,
-      allWanted: skimmed.every((text) => !text.keptUnknown),
-    });
-  } catch {
-    return null;
+  let parsed: ParsedDocument[] = [];
+  if (joinedLocations.length > 0) {
+    try {
+      parsed = parseChunk(parts.join(''), options, {
+        lines: new JoinedLines(pieces),
+        locationOf: (index) => joinedLocations[index] as SectionLocation,
+        allWanted: skimmed.every((text) => !text.keptUnknown),
+      });
+    } catch {
+      return null;
+    }
+    if (parsed.length !== joinedLocations.length) return null;
   }
-  if (parsed.length !== locations.length) return null;
+  let fromParser = 0;
+  for (let i = 0; i < documents.length; i++) documents[i] ??= parsed[fromParser++];
   let next = 0;
   return skimmed.map(({ slots }) => ({
     documents: slots.map((slot, index) => {
       if (!('explicit' in slot)) return slot;
-      const document = parsed[next++] as ParsedDocument; // made by parseChunk for this call alone
+      const document = documents[next++] as ParsedDocument; // made for this call alone
       document.index = index;
       return document;
     }),

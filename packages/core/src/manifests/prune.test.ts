@@ -1,10 +1,11 @@
+import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: the bench corpus generator is plain JavaScript without types.
 import { generateCorpus } from '../../../../bench/corpus.mjs';
 import { type ParseResult, parseYamlStreams } from './parse-yaml.js';
 import { lineAt, type NodePath } from './positions.js';
-import { type Keep, pruneText, pruneValue } from './prune.js';
+import { buildPlain, type Keep, pruneText, pruneValue } from './prune.js';
 import { splitSections } from './skim.js';
 import { keepInText, needsDocument, slimObject } from './slim.js';
 
@@ -387,5 +388,131 @@ describe('cutting workloads before parsing', () => {
       deployment.replace('Deployment', kind),
     );
     expectSameAsWholeParse([...corpus, deployment, ...kinds]);
+  });
+});
+
+describe('buildPlain', () => {
+  const require = createRequire(import.meta.url);
+  const yaml = require('js-yaml') as typeof import('js-yaml');
+  const schema = yaml.CORE_SCHEMA.withTags(yaml.mergeTag);
+  const resolve = (plain: string): unknown => schema.resolveImplicitScalarTag(plain).value;
+  const built = (text: string) => buildPlain(text, [0, text.length], resolve);
+
+  it('builds what the parser builds, numbers and booleans included', () => {
+    const text = 'a: 1\nb:\n  c: true\n  d:\n  - x\n  - 0x1F\ne:\n- f: .inf\n  g: 1.50\n- h: null\nk:\n';
+    expect(built(text)?.value).toEqual(yaml.load(text, { schema }));
+  });
+
+  it.each([
+    ['a quoted value', 'a: "1"\n'],
+    ['a flow value', 'a: [1]\n'],
+    ['a block scalar', 'a: |\n  x\n'],
+    ['a duplicate key', 'a: 1\na: 2\n'],
+    ['a key that is its duplicate as a string', '1: a\n1.0: b\n'],
+    ['a value over two lines', 'a: b\n  c\n'],
+    ['bad indentation', 'a:\n    b: 1\n  c: 2\n'],
+    ['a tab', 'a:\tb\n'],
+    ['__proto__', '__proto__: x\n'],
+  ])('leaves %s to the parser', (_, text) => {
+    expect(built(text)).toBeUndefined();
+  });
+
+  /** Random documents of the subset (and lines just outside it), in random indent styles. */
+  const word = fc.constantFrom(
+    'web',
+    'x',
+    '80',
+    '-1',
+    '0x1F',
+    '0o17',
+    '017',
+    '1e3',
+    '1.50',
+    '.5',
+    '.inf',
+    '-.inf',
+    '.NaN',
+    'true',
+    'True',
+    'FALSE',
+    'yes',
+    'null',
+    'Null',
+    '1_000',
+    '-',
+    '--',
+    '.',
+    '..',
+    'a.b-c_d',
+    '/path',
+    'a/b',
+    '"q"',
+    '~',
+    'a b',
+    'a:b',
+  );
+  type Node = { map: Array<[string, Node]> } | { seq: Node[] } | { word: string };
+  const node: fc.Arbitrary<Node> = fc.letrec<{ node: Node }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      word.map((w) => ({ word: w })),
+      fc.array(fc.tuple(word, tie('node')), { minLength: 1, maxLength: 4 }).map((map) => ({ map })),
+      fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((seq) => ({ seq })),
+    ),
+  })).node;
+
+  function emitPlain(root: Node, step: number, indentless: boolean): string {
+    const lines: string[] = [];
+    const value = (n: Node, prefix: string, indent: number): void => {
+      if ('word' in n) lines.push(`${prefix} ${n.word}`);
+      else if ('map' in n) {
+        lines.push(prefix);
+        mapping(n.map, indent + step, null);
+      } else {
+        lines.push(prefix);
+        sequence(n.seq, indentless ? indent : indent + step);
+      }
+    };
+    const mapping = (entries: Array<[string, Node]>, indent: number, first: string | null): void => {
+      entries.forEach(([key, n], i) => {
+        const prefix = i === 0 && first !== null ? first : ' '.repeat(indent);
+        value(n, `${prefix}${key}:`, indent);
+      });
+    };
+    const sequence = (items: Node[], indent: number): void => {
+      for (const item of items) {
+        const dash = `${' '.repeat(indent)}-`;
+        if ('word' in item) lines.push(`${dash} ${item.word}`);
+        else if ('map' in item) mapping(item.map, indent + 2, `${dash} `);
+        else {
+          lines.push(dash);
+          sequence(item.seq, indent + step);
+        }
+      }
+    };
+    if ('map' in root) mapping(root.map, 0, null);
+    else return '';
+    return `${lines.join('\n')}\n`;
+  }
+
+  it('builds exactly what the parser builds, or leaves the text to it', () => {
+    fc.assert(
+      fc.property(node, fc.constantFrom(2, 4), fc.boolean(), (root, step, indentless) => {
+        const text = emitPlain(root, step, indentless);
+        if (text === '') return;
+        let expected: unknown;
+        let parses = true;
+        try {
+          expected = yaml.load(text, { schema });
+        } catch {
+          parses = false;
+        }
+        const plain = built(text);
+        if (plain === undefined) return;
+        expect(parses).toBe(true);
+        expect(plain.value).toEqual(expected);
+      }),
+      { numRuns: 1_000 },
+    );
   });
 });
