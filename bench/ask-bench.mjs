@@ -1,26 +1,16 @@
 #!/usr/bin/env node
 /**
  * `pnpm bench` (second part): times `answer()` of the built core over the development questions
- * (../shared/reference/questions-dev.json when present, else a few built-in ones). Per question:
+ * (the advice engine's test questions, packages/core/src/advice/__fixtures__/questions.json). Per question:
  * the first (cold) call, then the median and p95 of warm calls. Target: every p95 well under 100 ms;
  * exits 1 when a p95 reaches it.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 
 const RUNS = Number(process.env.BENCH_ASK_RUNS ?? 200);
 const TARGET_MS = 100;
-const questionsFile = fileURLToPath(new URL('../../shared/reference/questions-dev.json', import.meta.url));
-const FALLBACK = [
-  'ingress or lb?',
-  'a DNS server that needs UDP 53 from outside the cluster',
-  '4 web apps, want a single IP and automatic https',
-  'what is the difference between ingress and service type loadbalancer',
-];
-
-const questions = existsSync(questionsFile)
-  ? JSON.parse(readFileSync(questionsFile, 'utf8')).cases.map((c) => c.q)
-  : FALLBACK;
+const questionsFile = new URL('../packages/core/src/advice/__fixtures__/questions.json', import.meta.url);
+const questions = JSON.parse(readFileSync(questionsFile, 'utf8')).cases.map((c) => c.q);
 
 const importStarted = process.hrtime.bigint();
 const { answer } = await import('../packages/core/dist/index.js');

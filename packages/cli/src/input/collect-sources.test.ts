@@ -158,11 +158,11 @@ describe('collectSources', () => {
   it('gives paths outside the working directory relative to it, or absolute when given so', async () => {
     const deps = createFakeDeps({
       cwd: '/repo/app',
-      files: { '/repo/shared/web.yaml': service, '/dev/fd/63': service, '/repo/app/k8s/api.yaml': service },
+      files: { '/repo/common/web.yaml': service, '/dev/fd/63': service, '/repo/app/k8s/api.yaml': service },
     });
-    const { sources } = await collectSources(['../shared', '/dev/fd/63', '/repo/app/k8s'], deps);
+    const { sources } = await collectSources(['../common', '/dev/fd/63', '/repo/app/k8s'], deps);
     expect(sources.map((source) => source.path)).toEqual([
-      '../shared/web.yaml',
+      '../common/web.yaml',
       '/dev/fd/63',
       'k8s/api.yaml',
     ]);

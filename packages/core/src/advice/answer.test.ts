@@ -6,10 +6,10 @@ import { type Answer, answer } from './answer.js';
 /** The id an accept list is compared with: the recommended option, or the topic. */
 const idOf = (result: Answer) => (result.kind === 'topic' ? result.topic : result.recommended);
 
-const DEV_QUESTIONS = '/work/shared/reference/questions-dev.json';
+const QUESTIONS = new URL('./__fixtures__/questions.json', import.meta.url);
 
 describe('answer: the development questions', () => {
-  const { cases } = JSON.parse(readFileSync(DEV_QUESTIONS, 'utf8')) as {
+  const { cases } = JSON.parse(readFileSync(QUESTIONS, 'utf8')) as {
     cases: Array<{ q: string; accept: string[] }>;
   };
 
