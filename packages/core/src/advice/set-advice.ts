@@ -7,6 +7,7 @@ import { isAllowAllRange } from '../exposure/exposure.js';
 import { consolidationGroups } from '../inventory/consolidation.js';
 import { ingressNginxBinding } from '../inventory/ingress-class.js';
 import type { Inventory } from '../inventory/inventory.js';
+import { GATEWAY_API, INGRESSES, type ObjectShape, SERVICES } from '../inventory/shapes.js';
 import type { LoadBalancerView } from '../inventory/views.js';
 import { displayName } from '../manifests/objects.js';
 import type { RuleSettings } from '../rules/define-rule.js';
@@ -16,6 +17,9 @@ import type { Cloud, Requirements } from './requirements.js';
 import type { OptionId, PlanStep, SetAdvice, Weights } from './types.js';
 
 /** Recommends for the set: what to do with each group of load balancers, and what it saves. */
+/** What the advice reads of the set, beyond identities: the loader keeps it (see Rule.reads). */
+export const ADVICE_READS: readonly ObjectShape[] = [SERVICES, INGRESSES, ...GATEWAY_API];
+
 export function adviseOnInventory(
   inventory: Inventory,
   settings: RuleSettings,

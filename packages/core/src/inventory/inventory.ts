@@ -10,7 +10,6 @@ import { INGRESS } from '../known/annotations.js';
 import {
   apiGroupOf,
   GATEWAY_API_GROUP,
-  GATEWAY_API_KINDS,
   ROUTE_KINDS,
   type RouteKind,
   WORKLOAD_KINDS,
@@ -33,6 +32,7 @@ import {
   serviceSchema,
   templatedWorkloadSchema,
 } from '../manifests/schemas.js';
+import { GROUPS_OF_KIND } from './shapes.js';
 import type {
   ContainerView,
   GatewayView,
@@ -139,28 +139,12 @@ export function findServices(inventory: Inventory, namespace: string, name: stri
   return inventory.servicesByName.get(`${namespace}/${name}`) ?? [];
 }
 
-/** API groups of the kinds references point at; the same kind name in another group is another thing. */
-const GROUPS_OF_KIND: Readonly<Record<string, readonly string[]>> = {
-  Service: [''],
-  Ingress: ['networking.k8s.io', 'extensions'],
-  IngressClass: ['networking.k8s.io'],
-  Deployment: ['apps', 'extensions'],
-  StatefulSet: ['apps'],
-  DaemonSet: ['apps', 'extensions'],
-  ReplicaSet: ['apps', 'extensions'],
-  ReplicationController: [''],
-  Job: ['batch'],
-  CronJob: ['batch'],
-  Pod: [''],
-  ...Object.fromEntries(GATEWAY_API_KINDS.map((kind) => [kind, [GATEWAY_API_GROUP]])),
-};
-
 /**
  * The API group of an object of a kind GROUPS_OF_KIND lists; null for other kinds, most objects
  * of a repository, which have no view and no references, so their group is not worth a string.
  */
 function listedGroupOf(object: ManifestObject): string | null {
-  return Object.hasOwn(GROUPS_OF_KIND, object.kind) ? apiGroupOf(object.apiVersion) : null;
+  return GROUPS_OF_KIND.has(object.kind) ? apiGroupOf(object.apiVersion) : null;
 }
 
 /**
@@ -169,7 +153,7 @@ function listedGroupOf(object: ManifestObject): string | null {
  * reference meant for the Kubernetes kind.
  */
 function indexedKind(object: ManifestObject, group: string | null): string {
-  const groups = Object.hasOwn(GROUPS_OF_KIND, object.kind) ? GROUPS_OF_KIND[object.kind] : undefined;
+  const groups = GROUPS_OF_KIND.get(object.kind);
   if (groups === undefined || group === null) return object.kind;
   return groups.includes(group) ? object.kind : `${object.kind}.${group}`;
 }

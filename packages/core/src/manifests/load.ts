@@ -5,6 +5,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { posix } from 'node:path';
+import { type Keep, pruneValue } from './keep.js';
 import {
   applyJsonPatch,
   isJsonPatch,
@@ -20,14 +21,21 @@ import {
 } from './kustomize.js';
 import type { ManifestObject, ObjectRef } from './objects.js';
 import {
-  type DocumentLocation,
+  type DocumentKind,
   type ParsedDocument,
   type ParseResult,
   parseYamlStream,
-  parseYamlStreams,
+  type YamlParser,
 } from './parse-yaml.js';
-import { lineAt, lineOfPosition, type NodePath, type Position, type PositionTree } from './positions.js';
-import { keepInText, needsDocument, slimObject } from './slim.js';
+import {
+  entryOf,
+  lineAt,
+  lineOfPosition,
+  type NodePath,
+  type Position,
+  type PositionTree,
+  setEntry,
+} from './positions.js';
 
 /** Largest file we read: 8 MiB, well above Kubernetes' 1.5 MiB object limit, yet bounded. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -96,15 +104,31 @@ interface ParsedFile {
   documents: ParsedDocument[];
 }
 
-/** Loads every file; see the module comment for what each status means. */
-export function loadManifests(sources: readonly SourceFile[]): LoadResult {
-  // First the kustomizations, to know which files are patches. Only files that can be one are
-  // parsed here; the rest are parsed once, below, and their full parse trees dropped file by file
-  // (holding every file's tree at once made garbage collection the largest cost of a big set).
+/** What the loader keeps of an object of a kind (see `readPlan`); by default, all of it. */
+export type KeepOfKind = (apiVersion: string, kind: string) => Keep;
+
+export interface LoadOptions {
+  keepOfKind?: KeepOfKind;
+  /** The YAML parser; ours by default (the differential test compares it with a reference). */
+  parser?: YamlParser;
+}
+
+const KEEP_ALL: KeepOfKind = () => 'all';
+
+/** Loads every file; see the module comment for what each status means. Each file is parsed once. */
+export function loadManifests(sources: readonly SourceFile[], options: LoadOptions = {}): LoadResult {
+  const keepOfKind = options.keepOfKind ?? KEEP_ALL;
+  const parser = options.parser ?? parseYamlStream;
+  const parseFile = (source: SourceFile, keep: KeepOfKind): ParsedFile =>
+    skipUnreadable(source) ?? readParsed(source, parser(source.text, { keepOf: keepOfDocument(keep) }));
+  // First the kustomizations, to know which files are patches (kept whole, to be applied).
   const patchFiles = new Map<string, PatchReference>();
+  const parsedFirst = new Map<SourceFile, ParsedFile>();
   for (const source of sources) {
     if (!mayBeKustomization(source)) continue;
-    for (const document of parseYamlStream(source.text).documents) {
+    const file = parseFile(source, keepOfKind);
+    parsedFirst.set(source, file);
+    for (const document of file.documents) {
       if (!isKustomization(source.path, document.value)) continue;
       for (const reference of listPatchFiles(normalise(source.path), document.value)) {
         patchFiles.set(reference.path, reference);
@@ -118,8 +142,11 @@ export function loadManifests(sources: readonly SourceFile[]): LoadResult {
   const pendingPatches: PendingPatch[] = [];
 
   const files: FileResult[] = [];
-  for (const file of parseFiles(sources)) {
-    const { source, result } = file;
+  for (const source of sources) {
+    const patchReference = patchFiles.get(normalise(source.path));
+    const file =
+      parsedFirst.get(source) ?? parseFile(source, patchReference === undefined ? keepOfKind : KEEP_ALL);
+    const { result } = file;
     files.push(result);
     if (result.status === 'skipped') continue;
     // By name once per file, then by kind per document.
@@ -129,15 +156,13 @@ export function loadManifests(sources: readonly SourceFile[]): LoadResult {
     ) {
       result.role = 'kustomization';
     }
-    const patchReference = patchFiles.get(normalise(source.path));
     if (result.role === 'kustomization') {
       result.reason =
         'Kustomize kustomization: its patches are applied to their targets; for full fidelity pipe `kubectl kustomize DIR` into `ingress-advisor analyze -`.';
       for (const document of file.documents) {
         listInlinePatches(document.value).forEach((inline) => {
-          const documentPosition = document.location.locate();
-          const line = documentPosition === null ? 1 : lineAt(documentPosition, ['patches', inline.index]);
-          const inlineParsed = parseYamlStream(inline.text);
+          const line = document.position === null ? 1 : lineAt(document.position, ['patches', inline.index]);
+          const inlineParsed = parser(inline.text, {});
           for (const patchDocument of inlineParsed.documents) {
             pendingPatches.push({
               file: source.path,
@@ -163,7 +188,7 @@ export function loadManifests(sources: readonly SourceFile[]): LoadResult {
           file: source.path,
           doc: document.index,
           value: document.value,
-          position: document.location.locate(),
+          position: document.position,
           ...(patchReference.target ? { target: patchReference.target } : {}),
           ...(patchReference.namespace ? { namespace: patchReference.namespace } : {}),
         });
@@ -174,7 +199,7 @@ export function loadManifests(sources: readonly SourceFile[]): LoadResult {
     let found = 0;
     for (const document of file.documents) {
       const before = objects.length;
-      collectObjects(document, source.path, objects);
+      collectObjects(document, source.path, objects, keepOfKind);
       found += objects.length - before;
       for (const duplicate of document.duplicateKeys) {
         // The object the key belongs to: the last one (of a List, say) starting before it.
@@ -193,7 +218,7 @@ export function loadManifests(sources: readonly SourceFile[]): LoadResult {
       result.role = 'helm-values';
       result.reason = 'read as Helm values';
       for (const document of file.documents) {
-        helmValues.push({ file: source.path, value: document.value, position: document.location.locate() });
+        helmValues.push({ file: source.path, value: document.value, position: document.position });
       }
       continue;
     }
@@ -215,34 +240,20 @@ function mayBeKustomization(source: SourceFile): boolean {
 }
 
 /**
- * Text parsed per js-yaml call, about: enough to share the call's fixed cost over many small files;
- * 256 KiB measured slower with `pnpm bench`, as a batch's parse trees then outlive collections.
+ * What of a document to keep: of a Kubernetes object, what `keepOfKind` says; of a List, all (its
+ * items are kept by their own kinds when collected); of anything else (kustomizations, Helm values,
+ * files that are no manifests), all of it, for the loader reads them itself.
  */
-const BATCH_CHARS = 64 * 1024;
-
-/** Parses the files in batches, yielding each file as soon as its batch is parsed. */
-function* parseFiles(sources: readonly SourceFile[]): Generator<ParsedFile> {
-  let batch: Array<{ source: SourceFile; skipped?: ParsedFile }> = [];
-  let chars = 0;
-  const flush = function* (): Generator<ParsedFile> {
-    const parsed = parseYamlStreams(
-      batch.filter((entry) => entry.skipped === undefined).map((entry) => entry.source.text),
-      { buildDocument: needsDocument, keepInText },
-    );
-    let next = 0;
-    for (const { source, skipped } of batch) {
-      yield skipped ?? readParsed(source, parsed[next++] as ParseResult);
-    }
-    batch = [];
-    chars = 0;
-  };
-  for (const source of sources) {
-    const skipped = skipUnreadable(source);
-    batch.push(skipped ? { source, skipped } : { source });
-    if (!skipped) chars += source.text.length;
-    if (chars >= BATCH_CHARS) yield* flush();
-  }
-  yield* flush();
+function keepOfDocument(keepOfKind: KeepOfKind): (document: DocumentKind) => Keep {
+  return ({ apiVersion, kind }) =>
+    typeof apiVersion === 'string' &&
+    typeof kind === 'string' &&
+    apiVersion !== '' &&
+    kind !== '' &&
+    !kind.endsWith('List') &&
+    !isKustomizationObject({ apiVersion, kind })
+      ? keepOfKind(apiVersion, kind)
+      : 'all';
 }
 
 function skippedFile(source: SourceFile, role: FileRole, reason: string): ParsedFile {
@@ -298,26 +309,35 @@ function readParsed(source: SourceFile, parsed: ParseResult): ParsedFile {
   return { source, result, documents: kept };
 }
 
-function collectObjects(document: ParsedDocument, file: string, into: ManifestObject[]): void {
+function collectObjects(
+  document: ParsedDocument,
+  file: string,
+  into: ManifestObject[],
+  keepOfKind: KeepOfKind,
+): void {
   const { value } = document;
   if (!isKubernetesObject(value)) return;
-  const items = (value as { items?: unknown }).items;
-  if (String(value.kind).endsWith('List') && Array.isArray(items)) {
-    // Items need their own lines: a List is rare enough to locate its nodes right away.
-    const position = document.location.locate();
-    items.forEach((item, index) => {
+  if (isListOfItems(value)) {
+    const { position } = document;
+    value.items.forEach((item, index) => {
       if (!isKubernetesObject(item)) return;
       const itemPosition = position === null ? null : positionOfItem(position, index);
-      into.push(toObject(slimObject(item), file, document.index, itemPosition));
+      const kept = pruneValue(item, keepOfKind(item.apiVersion, item.kind)) as KubernetesLike;
+      into.push(toObject(kept, file, document.index, itemPosition));
     });
     return;
   }
-  into.push(new LoadedObject(slimObject(value), file, document.index, document.line, document.location));
+  into.push(new LoadedObject(value, file, document.index, document.line, document.position));
+}
+
+/** A `kind: List` (or `ServiceList`, ...) with items, which count as objects. */
+function isListOfItems(value: KubernetesLike): value is KubernetesLike & { items: unknown[] } {
+  return value.kind.endsWith('List') && Array.isArray(value.items);
 }
 
 function positionOfItem(root: Position, index: number): Position {
   if (typeof root === 'number') return root;
-  const items = root.keys?.get('items')?.value;
+  const items = entryOf(root, 'items')?.value;
   if (items === undefined || typeof items === 'number') return root.line;
   return items.items?.[index] ?? items.line;
 }
@@ -334,10 +354,7 @@ function isPlainMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * A loaded object. Its positions are located on first read (see DocumentLocation): a class with
- * a getter keeps every object the same shape, which plain objects with accessors would not.
- */
+/** A loaded object: its identity read from its parsed values, and where its kept nodes are. */
 class LoadedObject implements ManifestObject {
   readonly apiVersion: string;
   readonly kind: string;
@@ -352,31 +369,32 @@ class LoadedObject implements ManifestObject {
     readonly file: string,
     readonly doc: number,
     readonly line: number,
-    private readonly location: DocumentLocation,
+    readonly position: Position | null,
     patchOf?: ObjectRef,
   ) {
     const metadata = isPlainMapping(raw.metadata) ? raw.metadata : {};
     this.apiVersion = raw.apiVersion;
     this.kind = raw.kind;
-    this.name =
-      typeof metadata.name === 'string'
-        ? metadata.name
-        : typeof metadata.generateName === 'string'
-          ? `${metadata.generateName}*`
-          : '(unnamed)';
-    this.namespace =
-      typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : null;
+    const name = scalarText(metadata.name);
+    const generateName = scalarText(metadata.generateName);
+    this.name = name ?? (generateName === undefined ? '(unnamed)' : `${generateName}*`);
+    this.namespace = scalarText(metadata.namespace) ?? null;
     this.annotations = stringEntries(metadata.annotations);
     this.labels = stringEntries(metadata.labels);
     if (patchOf) this.patchOf = patchOf;
   }
-
-  get position(): Position | null {
-    return this.location.locate();
-  }
 }
 
-/** Builds an object from a position known now; see LoadedObject for the lazy case. */
+/**
+ * A name as a reader of the manifest sees it: `name: 12345` is the name 12345 (which Kubernetes
+ * refuses, and the schema check reports); null, empty and collections are no name.
+ */
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value === '' ? undefined : value;
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+
+/** Builds an object whose position is known. */
 function toObject(
   value: KubernetesLike,
   file: string,
@@ -385,7 +403,7 @@ function toObject(
   patchOf?: ObjectRef,
 ): ManifestObject {
   const line = position === null ? 1 : lineOfPosition(position);
-  return new LoadedObject(value, file, doc, line, { locate: () => position }, patchOf);
+  return new LoadedObject(value, file, doc, line, position, patchOf);
 }
 
 const NO_ENTRIES: Readonly<Record<string, string>> = Object.freeze(Object.create(null));
@@ -479,24 +497,21 @@ function positionOfJsonPatch(
   position: Position | null,
 ): Position | null {
   if (position === null || typeof position === 'number') return position;
-  const root: PositionTree = { line: position.line, keys: new Map() };
+  const root: PositionTree = { line: position.line };
   operations.forEach((operation, index) => {
     const operationLine = lineAt(position, [index, 'value']);
     let tree = root;
     const segments: NodePath = operation.path.split('/').slice(1);
     segments.forEach((segment, depth) => {
       const key = String(segment);
-      tree.keys ??= new Map();
-      const existing = tree.keys.get(key);
       if (depth === segments.length - 1) {
-        tree.keys.set(key, { keyLine: operationLine, value: operationLine });
+        setEntry(tree, key, operationLine, operationLine);
         return;
       }
+      const existing = entryOf(tree, key)?.value;
       const next: PositionTree =
-        existing !== undefined && typeof existing.value !== 'number'
-          ? existing.value
-          : { line: operationLine, keys: new Map() };
-      tree.keys.set(key, { keyLine: operationLine, value: next });
+        existing !== undefined && typeof existing !== 'number' ? existing : { line: operationLine };
+      setEntry(tree, key, operationLine, next);
       tree = next;
     });
   });

@@ -9,16 +9,16 @@ describe('parseYamlStream', () => {
     expect(problem).toBeUndefined();
     expect(documents).toHaveLength(2);
     const first = documents[0]!;
-    expect(lineAt(first.location.locate()!, ['spec', 'type'])).toBe(4);
-    expect(lineAt(documents[1]!.location.locate()!, ['kind'])).toBe(7);
+    expect(lineAt(first.position!, ['spec', 'type'])).toBe(4);
+    expect(lineAt(documents[1]!.position!, ['kind'])).toBe(7);
     expect(documents[1]!.index).toBe(1);
   });
 
   it('points into sequences and falls back to the deepest known line', () => {
     const text = 'spec:\n  ports:\n  - name: http\n    port: 80\n  - name: mqtt\n    port: 1883\n';
     const [document] = parseYamlStream(text).documents;
-    expect(lineAt(document!.location.locate()!, ['spec', 'ports', 1, 'port'])).toBe(6);
-    expect(lineAt(document!.location.locate()!, ['spec', 'ports', 1, 'missing'])).toBe(5);
+    expect(lineAt(document!.position!, ['spec', 'ports', 1, 'port'])).toBe(6);
+    expect(lineAt(document!.position!, ['spec', 'ports', 1, 'missing'])).toBe(5);
   });
 
   it('reports a syntax error with line and column and keeps the documents around it', () => {

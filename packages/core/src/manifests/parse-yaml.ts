@@ -1,13 +1,13 @@
 /**
- * YAML text to documents, with source positions and bounded work. Built on js-yaml's event API so
- * the text is tokenised once: the same events give both the values and their lines.
+ * YAML text to documents, with source positions and bounded work. Each text is tokenised once by
+ * js-yaml's event API; the same events build the values (js-yaml's own constructor) and give the
+ * lines of the nodes worth pointing at, so no document is ever parsed again to place a finding.
  */
 import { createRequire } from 'node:module';
 import type * as JsYaml from 'js-yaml';
 import type { Event } from 'js-yaml';
-import { LineIndex, lastAtOrBefore, type Position, type PositionTree } from './positions.js';
-import { buildPlain, type Keep, pruneText } from './prune.js';
-import { firstContentOffset, peekKind, type Section, skimIdentity, splitSections } from './skim.js';
+import { type Keep, pruneValue } from './keep.js';
+import { LineIndex, type Position, type PositionTree } from './positions.js';
 
 /** Deepest collection nesting we parse; real manifests (CRD schemas included) stay far below. */
 export const MAX_NESTING_DEPTH = 100;
@@ -15,38 +15,39 @@ export const MAX_NESTING_DEPTH = 100;
 export const MAX_EXPANDED_NODES = 200_000;
 
 // js-yaml's ESM build parses about 3x slower than its CommonJS build on Node 20 (same version, same
-// text; `pnpm bench` prints both), so the core loads the CommonJS build.
-const { CORE_SCHEMA, constructFromEvents, EVENT_ID, getScalarValue, mergeTag, parseEvents, YAMLException } =
-  createRequire(import.meta.url)('js-yaml') as typeof JsYaml;
+// text), so the core loads the CommonJS build.
+const {
+  CORE_SCHEMA,
+  constructFromEvents,
+  EVENT_ID,
+  getScalarValue,
+  mergeTag,
+  parseEvents,
+  SCALAR_STYLE,
+  YAMLException,
+} = createRequire(import.meta.url)('js-yaml') as typeof JsYaml;
 
-const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
-/** What a plain scalar means, by the same rules js-yaml applies to the ones it parses. */
-const resolvePlain = (plain: string): unknown => SCHEMA.resolveImplicitScalarTag(plain).value;
-const { ALIAS, DOCUMENT, MAPPING, POP, SEQUENCE } = EVENT_ID;
+/** The schema everything is read with: YAML 1.2 core, plus merge keys, which Kubernetes YAML uses. */
+export const YAML_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
+const { ALIAS, DOCUMENT, MAPPING, POP, SCALAR, SEQUENCE } = EVENT_ID;
 
 /** One YAML document of a stream. */
 export interface ParsedDocument {
   /** 0-based index of the document in its file. */
   index: number;
+  /** The document as built, reduced to what `keepOf` keeps. */
   value: unknown;
   /** 1-based line where the document's content starts. */
   line: number;
-  /** Where the document's nodes are (see DocumentLocation). */
-  location: DocumentLocation;
+  /** Where the kept nodes are; null for an empty document. */
+  position: Position | null;
   /** Keys written twice in one mapping; the last one wins, as with `kubectl apply`. */
-  duplicateKeys: Array<{ key: string; line: number }>;
+  duplicateKeys: DuplicateKey[];
 }
 
-/**
- * Positions of a document's nodes; null for an empty document. Found on first use, by parsing its
- * text again: most objects never need more than their first line, and keeping a position tree for
- * every node of every file would double the work and the memory. An object rather than a closure:
- * one is kept for every object of the set, and closures with their contexts weighed three times as
- * much in the garbage collector's work.
- */
-export interface DocumentLocation {
-  /** The same answer on every call; found once. */
-  locate(): Position | null;
+export interface DuplicateKey {
+  key: string;
+  line: number;
 }
 
 /** A problem that stopped a part of the text from being read. */
@@ -58,34 +59,23 @@ export interface ParseProblem {
   foreignTags?: boolean;
 }
 
-/** What is known of a document from its events alone, before it is built. */
-export interface DocumentIdentity {
-  apiVersion?: string;
-  kind?: string;
-  metadata: { name?: string; namespace?: string; generateName?: string };
+/** What decides what is kept of a document: its kind, read from its events or its built value. */
+export interface DocumentKind {
+  apiVersion?: unknown;
+  kind?: unknown;
 }
 
 export interface ParseOptions {
   /**
-   * Whether to build a document, knowing its identity; a document refused comes back as its identity
-   * alone. Building only what some rule reads keeps memory and garbage collection down on large
-   * repositories full of ConfigMaps, RBAC and CRDs (measured with `pnpm bench`). Default: build all.
+   * What to keep of a document, knowing its apiVersion and kind: the rest is not built and its
+   * positions are not recorded. Syntax errors and duplicate keys are found in all of it. Default:
+   * keep everything.
    */
-  buildDocument?: (identity: DocumentIdentity) => boolean;
-  /**
-   * With `buildDocument`, identify documents from their top-level lines first and do not parse the
-   * refused ones at all (skim.ts). Default true; tests turn it off to compare. A syntax error inside
-   * a refused document then goes unnoticed: no rule reads those kinds. For the same reason, and with
-   * or without skimming, a refused document reports no duplicate keys.
-   */
-  skim?: boolean;
-  /**
-   * With skimming, what of a wanted document's text to parse, knowing its kind from its top-level
-   * lines (prune.ts): the parts left out are not tokenised at all. Their syntax errors and
-   * duplicate keys then go unnoticed, as in a refused document. Default: all of it.
-   */
-  keepInText?: (identity: { apiVersion?: string; kind?: string }) => Keep;
+  keepOf?: (document: DocumentKind) => Keep;
 }
+
+/** A YAML parser as the loader uses it; `parseYamlStream` is ours, the differential test has another. */
+export type YamlParser = (text: string, options: ParseOptions) => ParseResult;
 
 export interface ParseResult {
   documents: ParsedDocument[];
@@ -99,240 +89,16 @@ export interface ParseResult {
  * the rest of the file.
  */
 export function parseYamlStream(text: string, options: ParseOptions = {}): ParseResult {
-  const [result] = parseYamlStreams([text], options);
-  return result as ParseResult;
-}
-
-/**
- * Parses several texts, each as `parseYamlStream` would. With `buildDocument`, the documents they
- * need are built in one js-yaml call for them all: each call has a fixed cost that `pnpm bench`
- * measured at a tenth of the analysis of a repository of small files.
- */
-export function parseYamlStreams(texts: readonly string[], options: ParseOptions = {}): ParseResult[] {
-  const wanted = options.buildDocument;
-  if (wanted === undefined || options.skim === false) return texts.map((text) => parseWhole(text, options));
-  const results: ParseResult[] = [];
-  const batch: Array<{ index: number; skimmed: SkimmedText }> = [];
-  texts.forEach((text, index) => {
-    const sections = splitSections(text);
-    if (sections === null) {
-      results[index] = parseWhole(text, options);
-      return;
-    }
-    const skimmed = skimSections(text, sections, wanted, options.keepInText);
-    if (skimmed.kept.length === 0) results[index] = { documents: skimmed.slots as ParsedDocument[] };
-    else if (texts.length > 1 && !canJoin(text)) results[index] = parseAlone(skimmed, options);
-    else batch.push({ index, skimmed });
-  });
-  const skimmedTexts = batch.map((entry) => entry.skimmed);
-  const parsed = batch.length === 0 ? [] : parseKept(skimmedTexts, options);
-  batch.forEach(({ index, skimmed }, position) => {
-    // A batch that does not parse: each text again alone, to find the broken one.
-    results[index] = parsed === null ? parseAlone(skimmed, options) : (parsed[position] as ParseResult);
-  });
-  return results;
-}
-
-/** One skimmed text parsed on its own; whole, with error recovery, if its sections do not parse. */
-function parseAlone(skimmed: SkimmedText, options: ParseOptions): ParseResult {
-  return parseKept([skimmed], options)?.[0] ?? parseWhole(skimmed.text, options);
-}
-
-/**
- * Whether a text can be joined to others for one parse: it must end its last line (or the next
- * text's `---` would join it) and carry no byte order mark (valid only at the start of a stream).
- */
-function canJoin(text: string): boolean {
-  return text.endsWith('\n') && text.charCodeAt(0) !== 0xfeff;
-}
-
-/** The whole text parsed at once, and on failure section by section. */
-function parseWhole(text: string, options: ParseOptions): ParseResult {
   try {
-    return { documents: parseChunk(text, options) };
+    return { documents: parseText(text, options, 1, 0) };
   } catch (error) {
     const problem = toProblem(error, new LineIndex(text));
-    const documents = parseDocumentByDocument(text, options);
-    return { documents, problem };
+    return { documents: parseSectionBySection(text, options), problem };
   }
 }
 
-/** A text whose refused documents are identified and whose wanted sections wait to be parsed. */
-interface SkimmedText {
-  text: string;
-  lines: LineIndex;
-  /** The documents in order: refused ones done, wanted ones still their section. */
-  slots: Array<ParsedDocument | Section>;
-  kept: KeptSection[];
-  /** Whether a kept section's kind is unknown until parsed: it may be one to refuse after all. */
-  keptUnknown: boolean;
-}
-
-/** A wanted section, with what of its text to parse. */
-interface KeptSection {
-  section: Section;
-  keep: Keep;
-}
-
-/** Identifies the refused documents of a text from their lines (skim.ts), without parsing them. */
-function skimSections(
-  text: string,
-  sections: readonly Section[],
-  wanted: (identity: DocumentIdentity) => boolean,
-  keepInText: ParseOptions['keepInText'],
-): SkimmedText {
-  const lines = new LineIndex(text);
-  const slots: SkimmedText['slots'] = [];
-  const kept: KeptSection[] = [];
-  let keptUnknown = false;
-  for (const section of sections) {
-    const contentOffset = firstContentOffset(text, section);
-    if (!section.explicit && contentOffset === -1) continue; // comments before the first `---`
-    const peeked = contentOffset === -1 ? undefined : peekKind(text, section);
-    const known = peeked === undefined || wanted(peeked);
-    const identity = known ? 'parse' : skimIdentity(text, section);
-    if (identity === 'parse' || wanted(identity)) {
-      keptUnknown ||= !known;
-      // Only a kind its lines name for sure decides what to leave out.
-      const keep = known && peeked !== undefined && keepInText !== undefined ? keepInText(peeked) : 'all';
-      kept.push({ section, keep });
-      slots.push(section);
-      continue;
-    }
-    slots.push({
-      index: slots.length,
-      value: identity,
-      line: lines.line(contentOffset),
-      location: new SectionLocation(text, section, lines.line(section.start)),
-      duplicateKeys: [],
-    });
-  }
-  return { text, lines, slots, kept, keptUnknown };
-}
-
-/**
- * Parses the kept sections of the texts, joined into one text, and completes each text's documents.
- * Null when the joined text does not parse or does not give one document per section: the caller
- * then parses each text whole, with its error recovery.
- */
-function parseKept(skimmed: readonly SkimmedText[], options: ParseOptions): ParseResult[] | null {
-  const pieces: JoinedPiece[] = [];
-  const parts: string[] = [];
-  let length = 0;
-  // One document per kept section: built here when its cut text is plain enough, else by js-yaml.
-  const documents: Array<ParsedDocument | undefined> = [];
-  const joinedLocations: SectionLocation[] = [];
-  for (const { text, lines, kept } of skimmed) {
-    for (const { section, keep } of kept) {
-      const location = new SectionLocation(text, section, lines.line(section.start));
-      const cut = keep === 'all' ? null : pruneText(text, section, keep);
-      const plain = cut === null ? undefined : buildPlain(text, cut, resolvePlain);
-      if (plain !== undefined) {
-        const line = lines.line(plain.contentOffset);
-        documents.push({ index: 0, value: plain.value, line, location, duplicateKeys: [] });
-        continue;
-      }
-      documents.push(undefined);
-      joinedLocations.push(location);
-      // Sections are cut at `---` lines, so each still starts its own document once joined; the
-      // first section of a text may not, so it gets a marker of its own.
-      if (!section.explicit && length > 0) {
-        parts.push('---\n');
-        length += 4;
-      }
-      const ranges = cut ?? [section.start, section.end];
-      for (let i = 0; i < ranges.length; i += 2) {
-        const start = ranges[i] as number;
-        const end = ranges[i + 1] as number;
-        pieces.push({ joinedStart: length, text, start, lines, opensSection: i === 0 && section.explicit });
-        parts.push(text.slice(start, end));
-        length += end - start;
-      }
-    }
-  }
-  let parsed: ParsedDocument[] = [];
-  if (joinedLocations.length > 0) {
-    try {
-      parsed = parseChunk(parts.join(''), options, {
-        lines: new JoinedLines(pieces),
-        locationOf: (index) => joinedLocations[index] as SectionLocation,
-        allWanted: skimmed.every((text) => !text.keptUnknown),
-      });
-    } catch {
-      return null;
-    }
-    if (parsed.length !== joinedLocations.length) return null;
-  }
-  let fromParser = 0;
-  for (let i = 0; i < documents.length; i++) documents[i] ??= parsed[fromParser++];
-  let next = 0;
-  return skimmed.map(({ slots }) => ({
-    documents: slots.map((slot, index) => {
-      if (!('explicit' in slot)) return slot;
-      const document = documents[next++] as ParsedDocument; // made for this call alone
-      document.index = index;
-      return document;
-    }),
-  }));
-}
-
-/** The positions of one section's document, found by parsing that section alone. */
-class SectionLocation implements DocumentLocation {
-  readonly #start: number;
-  readonly #end: number;
-  #position: Position | null | undefined;
-
-  constructor(
-    private readonly text: string,
-    section: Section,
-    private readonly firstLine: number,
-  ) {
-    this.#start = section.start;
-    this.#end = section.end;
-  }
-
-  locate(): Position | null {
-    if (this.#position === undefined) {
-      const text = this.text.slice(this.#start, this.#end);
-      this.#position = locateDocuments(text, new LineIndex(text, this.firstLine))[0] ?? null;
-    }
-    return this.#position;
-  }
-}
-
-/** A part of some text from `start`, placed at `joinedStart` in the joined text. */
-interface JoinedPiece {
-  joinedStart: number;
-  text: string;
-  start: number;
-  lines: LineIndex;
-  /** The first part of a section opened by a `---` line. */
-  opensSection: boolean;
-}
-
-/** Lines in their own text for offsets of the joined text. */
-class JoinedLines implements LineLookup {
-  readonly #starts: number[];
-
-  constructor(private readonly pieces: readonly JoinedPiece[]) {
-    this.#starts = pieces.map((piece) => piece.joinedStart);
-  }
-
-  line(offset: number): number {
-    const low = lastAtOrBefore(this.#starts, offset);
-    // The first offset of a `---` section is also the end of the one before it, where an empty
-    // node closing that one sits: it belongs there, as in its own text.
-    const found = this.pieces[low] as JoinedPiece;
-    const piece =
-      low > 0 && found.joinedStart === offset && found.opensSection
-        ? (this.pieces[low - 1] as JoinedPiece)
-        : found;
-    return piece.lines.line(piece.start + offset - piece.joinedStart);
-  }
-}
-
-/** Recovery path: parse each `---` section alone and keep what parses. */
-function parseDocumentByDocument(text: string, options: ParseOptions): ParsedDocument[] {
+/** Recovery: each `---` section parsed alone, keeping what parses. */
+function parseSectionBySection(text: string, options: ParseOptions): ParsedDocument[] {
   const documents: ParsedDocument[] = [];
   const separator = /^---(?:[ \t].*)?$/gm;
   const starts = [0];
@@ -340,11 +106,10 @@ function parseDocumentByDocument(text: string, options: ParseOptions): ParsedDoc
     if (match.index > 0) starts.push(match.index);
   }
   const lines = new LineIndex(text);
-  starts.forEach((start, chunkIndex) => {
-    const end = starts[chunkIndex + 1] ?? text.length;
+  starts.forEach((start, section) => {
+    const end = starts[section + 1] ?? text.length;
     try {
-      const chunk = { firstLine: lines.line(start), firstIndex: chunkIndex };
-      for (const document of parseChunk(text.slice(start, end), options, chunk)) {
+      for (const document of parseText(text.slice(start, end), options, lines.line(start), section)) {
         if (document.value !== null && document.value !== undefined) documents.push(document);
       }
     } catch {
@@ -354,360 +119,344 @@ function parseDocumentByDocument(text: string, options: ParseOptions): ParsedDoc
   return documents.map((document, index) => ({ ...document, index }));
 }
 
-/** Maps an offset of the text being parsed to its 1-based line in the file. */
-interface LineLookup {
-  line(offset: number): number;
-}
-
-/** Where a chunk sits in its file, and what its caller already knows of it. */
-interface Chunk {
-  /** Line of the chunk's first character in its file; default 1. */
-  firstLine?: number;
-  /** Index in its file of the chunk's first document; default 0. */
-  firstIndex?: number;
-  /** Lines for offsets of the chunk, when they are not consecutive (joined sections). */
-  lines?: LineLookup;
-  /** Positions of each document, when not the chunk's own (joined sections). */
-  locationOf?: (index: number) => DocumentLocation;
-  /**
-   * The top-level lines of every document name a wanted kind: build them all without identifying
-   * them from their events first. One that is refused after all (two `kind:` lines, say) is then
-   * built whole, which costs time, not correctness.
-   */
-  allWanted?: boolean;
-}
-
-function parseChunk(text: string, options: ParseOptions, chunk: Chunk = {}): ParsedDocument[] {
-  const { firstLine = 1, firstIndex = 0, locationOf } = chunk;
-  const lines = chunk.lines ?? new LineIndex(text, firstLine);
+/** Parses a text whose first line is `firstLine` of its file; throws YAMLException when it is not YAML. */
+function parseText(
+  text: string,
+  options: ParseOptions,
+  firstLine: number,
+  firstIndex: number,
+): ParsedDocument[] {
   const events = parseEvents(text, { maxDepth: MAX_NESTING_DEPTH });
-  const { ranges, hasAliases } = documentRanges(events);
-  // Aliases can make a small text expand into a huge tree: measure before constructing.
-  if (hasAliases) walkDocuments(events, text, lines);
+  const keepOf = options.keepOf ?? keepAll;
+  // Tags and aliases make what is built depend on parts that would not be kept (an unknown tag is
+  // an error; an alias needs its anchor): such a text is built whole, and reduced afterwards.
+  const whole = hasTagsOrAliases(events);
+  const walker = new EventWalker(events, text, new LineIndex(text, firstLine), whole);
+  const walked: WalkedDocument[] = [];
+  const stream: Event[] = [];
+  while (walker.hasDocument()) walked.push(walker.nextDocument(whole ? undefined : keepOf, stream));
+  const duplicates = walked.some((document) => document.duplicateKeys.length > 0);
   let values: unknown[];
-  let walked: WalkedDocument[] | undefined;
   try {
-    values = chunk.allWanted
-      ? constructFromEvents(events, { source: text, schema: SCHEMA, maxAliases: -1 })
-      : constructWanted(events, ranges, text, options);
+    // Duplicate keys are accepted (the last wins, as with kubectl) and reported by us with their
+    // lines, instead of failing the whole file as js-yaml's strict default would.
+    values = constructFromEvents(whole ? events : stream, {
+      source: text,
+      schema: YAML_SCHEMA,
+      json: duplicates,
+      maxAliases: -1,
+    });
   } catch (error) {
-    if (!(error instanceof YAMLException) || !/duplicated mapping key/.test(error.reason)) throw error;
-    // Duplicate keys are accepted (last wins, as kubectl does) and reported by us with their line,
-    // instead of failing the whole file as js-yaml's strict default would.
-    values = constructFromEvents(events, { source: text, schema: SCHEMA, json: true, maxAliases: -1 });
-    walked = walkDocuments(events, text, lines);
-    // A refused document stays its identity, duplicates and all, as when it is skimmed.
-    const wanted = options.buildDocument;
-    if (wanted !== undefined) {
-      ranges.forEach((range, index) => {
-        const identity = identify(events, range, text);
-        if (identity === null || wanted(identity)) return;
-        values[index] = identity;
-        const document = walked?.[index];
-        if (document !== undefined) document.duplicateKeys = [];
-      });
+    // Keys written differently that js-yaml reads as one (`1` and `1.0`): a duplicate all the same.
+    if (duplicates || !(error instanceof YAMLException) || !/duplicated mapping key/.test(error.reason)) {
+      throw error;
     }
+    values = constructFromEvents(whole ? events : stream, {
+      source: text,
+      schema: YAML_SCHEMA,
+      json: true,
+      maxAliases: -1,
+    });
   }
-  const locator =
-    walked !== undefined || locationOf === undefined
-      ? new ChunkLocator(
-          text,
-          firstLine,
-          walked?.map((document) => document.position),
-        )
-      : undefined;
-  return values.map((value, index) => {
-    const start = ranges[index]?.contentOffset ?? -1;
+  return walked.map((document, index) => {
+    const value = values[index];
+    // Built whole: reduced now that its kind is known (positions were recorded for all of it).
+    const keep = document.keep ?? keepOf(isMapping(value) ? value : {});
     return {
       index: firstIndex + index,
-      value,
-      line: start >= 0 ? lines.line(start) : 1,
-      location: locator?.locationOf(index) ?? (locationOf as (index: number) => DocumentLocation)(index),
-      duplicateKeys: walked?.[index]?.duplicateKeys ?? [],
+      value:
+        document.keep === 'all' || (document.keep !== undefined && !document.merges)
+          ? value
+          : pruneValue(value, keep),
+      line: document.line,
+      position: document.position,
+      duplicateKeys: document.duplicateKeys,
     };
   });
 }
 
-/**
- * Finds the positions of a chunk's documents on first use, by parsing its text again, once for all
- * of them. Kept apart from parseChunk on purpose: anything made there would keep its events and
- * line index alive for every object.
- */
-class ChunkLocator {
-  #positions: Array<Position | null> | undefined;
+const keepAll = (): Keep => 'all';
 
-  constructor(
-    private readonly text: string,
-    private readonly firstLine: number,
-    positions?: Array<Position | null>,
-  ) {
-    this.#positions = positions;
-  }
-
-  locationOf(index: number): DocumentLocation {
-    return new ChunkDocumentLocation(this, index);
-  }
-
-  locate(index: number): Position | null {
-    this.#positions ??= locateDocuments(this.text, new LineIndex(this.text, this.firstLine));
-    return this.#positions[index] ?? null;
-  }
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-class ChunkDocumentLocation implements DocumentLocation {
+function hasTagsOrAliases(events: readonly Event[]): boolean {
+  for (const event of events) {
+    if (event.type === ALIAS) return true;
+    if ((event.type === SCALAR || event.type === MAPPING || event.type === SEQUENCE) && event.tagStart >= 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+interface WalkedDocument {
+  line: number;
+  position: Position | null;
+  duplicateKeys: DuplicateKey[];
+  /** What was kept while walking; undefined when the document was walked whole, to be reduced once built. */
+  keep: Keep | undefined;
+  /** A kept mapping has a merge key, which can bring in keys not kept: reduce once built. */
+  merges: boolean;
+}
+
+/** Sentinel: a document whose kind cannot be told from its events alone. */
+const UNKNOWN_KIND: DocumentKind = Object.freeze({});
+
+/** Plain scalars that the YAML 1.2 core schema reads as null or booleans, though they look like names. */
+const NOT_STRINGS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+const NAME_LIKE = /^[A-Za-z][A-Za-z0-9._/-]*$/;
+
+/**
+ * Reads the events of a text document by document: the positions of the kept nodes, duplicate keys
+ * anywhere, and, for a text built whole, the size of each document once aliases are expanded. For a
+ * text built in parts, it also writes the events of what is kept to a stream that js-yaml builds.
+ */
+class EventWalker {
+  #cursor = 0;
+  #anchors = new Map<string, { position: Position; size: number }>();
+  #duplicateKeys: DuplicateKey[] = [];
+  #expanded = 0;
+  #merges = false;
+
   constructor(
-    private readonly locator: ChunkLocator,
-    private readonly index: number,
+    private readonly events: Event[],
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    /** The text is built whole: count alias expansion, write no stream. */
+    private readonly whole: boolean,
   ) {}
 
-  locate(): Position | null {
-    return this.locator.locate(this.index);
+  hasDocument(): boolean {
+    const { events } = this;
+    while (this.#cursor < events.length && (events[this.#cursor] as Event).type !== DOCUMENT) this.#cursor++;
+    return this.#cursor < events.length;
   }
-}
 
-/** Positions of each document of a text; none for a text that does not parse (a skimmed one). */
-function locateDocuments(text: string, lines: LineIndex): Array<Position | null> {
-  try {
-    return walkDocuments(parseEvents(text, { maxDepth: MAX_NESTING_DEPTH }), text, lines).map(
-      (document) => document.position,
-    );
-  } catch {
-    return [];
-  }
-}
-
-/** Where each document's events are, `[start, end)`, and the offset its content starts at. */
-interface DocumentRange {
-  start: number;
-  end: number;
-  contentOffset: number;
-}
-
-/** The documents' ranges, and whether any event is an alias; one pass over the events. */
-function documentRanges(events: Event[]): { ranges: DocumentRange[]; hasAliases: boolean } {
-  const ranges: DocumentRange[] = [];
-  let hasAliases = false;
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < events.length; i++) {
-    const type = (events[i] as Event).type;
-    if (type === DOCUMENT || type === MAPPING || type === SEQUENCE) {
-      if (type === DOCUMENT) start = i;
-      depth++;
-    } else if (type === POP) {
-      if (--depth === 0) ranges.push({ start, end: i + 1, contentOffset: offsetOf(events[start + 1]) });
-    } else if (type === ALIAS) {
-      hasAliases = true;
+  /**
+   * Walks the next document. With `keepOf`, what it keeps is decided from its kind before it is
+   * walked and the kept events go to `stream`; without, it is walked whole (positions of all of it).
+   */
+  nextDocument(keepOf: ((document: DocumentKind) => Keep) | undefined, stream: Event[]): WalkedDocument {
+    const { events } = this;
+    const documentEvent = events[this.#cursor++] as Event;
+    this.#anchors = new Map();
+    this.#duplicateKeys = [];
+    this.#expanded = 0;
+    this.#merges = false;
+    const first = events[this.#cursor] as Event;
+    const start = this.lines.line(0);
+    const line = first.type === POP ? start : this.lineOfEvent(first, start);
+    let keep: Keep | undefined;
+    let out: Event[] | undefined;
+    if (keepOf !== undefined) {
+      const kind = first.type === POP ? {} : this.kindOf(this.#cursor);
+      // A kind the events cannot tell: built whole and reduced once built.
+      keep = kind === UNKNOWN_KIND ? undefined : keepOf(kind);
+      out = stream;
+      out.push(documentEvent);
     }
+    let position: Position | null = null;
+    while ((events[this.#cursor] as Event).type !== POP) {
+      position = this.node(keep ?? 'all', line, out).position ?? line;
+    }
+    if (out !== undefined) out.push(events[this.#cursor] as Event);
+    this.#cursor++; // the POP closing the document
+    return { line, position, duplicateKeys: this.#duplicateKeys, keep, merges: this.#merges };
   }
-  return { ranges, hasAliases };
-}
 
-function offsetOf(event: Event | undefined): number {
-  if (event === undefined) return -1;
-  if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) return event.start;
-  if (event.type === EVENT_ID.SCALAR) return event.valueStart;
-  return -1;
-}
-
-/**
- * Builds the documents `options.buildDocument` wants and returns the others as their identity. When
- * every document is wanted, the stream is built in one call.
- */
-function constructWanted(
-  events: Event[],
-  ranges: DocumentRange[],
-  text: string,
-  options: ParseOptions,
-): unknown[] {
-  const wanted = options.buildDocument;
-  const identities = wanted ? ranges.map((range) => identify(events, range, text)) : [];
-  if (!wanted || identities.every((identity) => identity === null || wanted(identity))) {
-    return constructFromEvents(events, { source: text, schema: SCHEMA, maxAliases: -1 });
-  }
-  // Build the wanted documents in one call, from their events alone.
-  const kept: Event[] = [];
-  ranges.forEach((range, index) => {
-    const identity = identities[index];
-    if (identity && !wanted(identity)) return;
-    for (let i = range.start; i < range.end; i++) kept.push(events[i] as Event);
-  });
-  const built = constructFromEvents(kept, { source: text, schema: SCHEMA, maxAliases: -1 });
-  let next = 0;
-  return ranges.map((_, index) => {
-    const identity = identities[index];
-    return identity && !wanted(identity) ? identity : built[next++];
-  });
-}
-
-/**
- * A document's apiVersion, kind and metadata names, read from its events without building it; null
- * when its root is not a mapping with a kind.
- */
-function identify(events: Event[], range: DocumentRange, text: string): DocumentIdentity | null {
-  if (events[range.start + 1]?.type !== EVENT_ID.MAPPING) return null;
-  const identity: DocumentIdentity = { metadata: {} };
-  forEachEntry(events, range.start + 1, text, (key, valueIndex) => {
-    const value = events[valueIndex] as Event;
-    if ((key === 'apiVersion' || key === 'kind') && value.type === EVENT_ID.SCALAR) {
-      identity[key] = getScalarValue(text, value);
-    } else if (key === 'metadata' && value.type === EVENT_ID.MAPPING) {
-      forEachEntry(events, valueIndex, text, (field, fieldIndex) => {
-        const fieldValue = events[fieldIndex] as Event;
-        if (
-          (field === 'name' || field === 'namespace' || field === 'generateName') &&
-          fieldValue.type === EVENT_ID.SCALAR
-        ) {
-          identity.metadata[field] = getScalarValue(text, fieldValue);
+  /**
+   * The apiVersion and kind of the document whose root starts at `index`, from its events: what
+   * js-yaml would build for them, or UNKNOWN_KIND when that takes more than reading the text.
+   */
+  private kindOf(index: number): DocumentKind {
+    const { events, text } = this;
+    const root = events[index] as Event;
+    if (root.type !== MAPPING) return {};
+    const found: DocumentKind = {};
+    let i = index + 1;
+    while ((events[i] as Event).type !== POP) {
+      const key = events[i] as Event;
+      const value = events[i + 1] as Event;
+      if (key.type === SCALAR) {
+        const name = getScalarValue(text, key);
+        if (name === 'apiVersion' || name === 'kind') {
+          if (value.type !== SCALAR) return UNKNOWN_KIND;
+          const scalar = getScalarValue(text, value);
+          if (value.style === SCALAR_STYLE.PLAIN && (!NAME_LIKE.test(scalar) || NOT_STRINGS.has(scalar))) {
+            return UNKNOWN_KIND;
+          }
+          found[name] = scalar;
+        } else if (name === '<<') {
+          return UNKNOWN_KIND; // a merge could bring either in
         }
-      });
+      } else {
+        return UNKNOWN_KIND;
+      }
+      i = skipNode(events, skipNode(events, i));
     }
-  });
-  return identity.kind === undefined ? null : identity;
-}
+    return found;
+  }
 
-/** Calls `visit` with each scalar key of the mapping at `mappingIndex` and the index of its value. */
-function forEachEntry(
-  events: Event[],
-  mappingIndex: number,
-  text: string,
-  visit: (key: string, valueIndex: number) => void,
-): void {
-  let i = mappingIndex + 1;
-  while ((events[i] as Event).type !== EVENT_ID.POP) {
-    const key = events[i] as Event;
-    const valueIndex = skipNode(events, i);
-    if (key.type === EVENT_ID.SCALAR) visit(getScalarValue(text, key), valueIndex);
-    i = skipNode(events, valueIndex);
+  /**
+   * Reads the node at the cursor. `keep` says what of it to record and build (undefined: nothing);
+   * the events of what it keeps go to `out`, when given. Returns its position when recorded and
+   * its expanded size.
+   */
+  private node(
+    keep: Keep | undefined,
+    parentLine: number,
+    out: Event[] | undefined,
+  ): { position?: Position; size: number } {
+    const { events } = this;
+    const event = events[this.#cursor++] as Event;
+    switch (event.type) {
+      case SCALAR: {
+        out?.push(event);
+        this.count(1, Math.max(event.valueStart, 0));
+        const line = this.lineOfEvent(event, parentLine);
+        this.anchor(event.anchorStart, event.anchorEnd, line, 1);
+        return keep === undefined ? { size: 1 } : { position: line, size: 1 };
+      }
+      case ALIAS: {
+        out?.push(event);
+        const name = this.text.slice(event.anchorStart, event.anchorEnd);
+        const target = this.#anchors.get(name);
+        const size = target?.size ?? 1;
+        this.count(size, event.anchorStart);
+        if (keep === undefined) return { size };
+        // An anchor outside the recorded parts has no position: the alias's own line stands in.
+        return { position: target?.position ?? this.lines.line(event.anchorStart), size };
+      }
+      case MAPPING:
+      case SEQUENCE: {
+        const line = this.lines.line(event.start);
+        this.count(1, event.start);
+        // A collection of another shape than the keep expects is kept whole, as pruning keeps it.
+        const shapeFits =
+          keep === undefined || keep === 'all' || (event.type === MAPPING ? 'keys' in keep : 'items' in keep);
+        const nodeKeep = shapeFits ? keep : 'all';
+        out?.push(event);
+        const tree: PositionTree | undefined = nodeKeep === undefined ? undefined : { line };
+        const size =
+          event.type === MAPPING
+            ? 1 + this.mapping(nodeKeep, tree, line, out)
+            : 1 + this.sequence(nodeKeep, tree, line, out);
+        out?.push(events[this.#cursor] as Event);
+        this.#cursor++; // the POP closing this collection
+        this.anchor(event.anchorStart, event.anchorEnd, tree ?? line, size);
+        return tree === undefined ? { size } : { position: tree, size };
+      }
+      default:
+        return { size: 0 };
+    }
+  }
+
+  /** Reads a mapping's entries; returns their expanded size. */
+  private mapping(
+    keep: Keep | undefined,
+    tree: PositionTree | undefined,
+    line: number,
+    out: Event[] | undefined,
+  ): number {
+    const { events, text } = this;
+    const keys = keep !== undefined && keep !== 'all' && 'keys' in keep ? keep.keys : undefined;
+    const keepsAll = keep === 'all';
+    const entries: Array<string | Position> | undefined = tree === undefined ? undefined : [];
+    const seen: string[] = [];
+    let seenSet: Set<string> | undefined;
+    let size = 0;
+    while ((events[this.#cursor] as Event).type !== POP) {
+      const keyEvent = events[this.#cursor] as Event;
+      const key = keyEvent.type === SCALAR ? getScalarValue(text, keyEvent) : undefined;
+      const merge = key === '<<' && keyEvent.type === SCALAR && keyEvent.style === SCALAR_STYLE.PLAIN;
+      const valueKeep =
+        keepsAll || merge
+          ? 'all'
+          : key !== undefined && keys && Object.hasOwn(keys, key)
+            ? keys[key]
+            : undefined;
+      const entryOut = valueKeep === undefined ? undefined : out;
+      if (merge && entryOut !== undefined) this.#merges = true;
+      const keyLine = this.lineOfEvent(keyEvent, line);
+      size += this.node(undefined, line, entryOut).size;
+      // An empty value has no offset of its own: it sits on its key's line.
+      const value = this.node(valueKeep, keyLine, entryOut);
+      size += value.size;
+      if (key === undefined || merge) continue;
+      // Duplicates are looked for in every mapping, kept or not: a small one by its list of keys.
+      if (seenSet === undefined && seen.length < 16) {
+        if (seen.includes(key)) this.#duplicateKeys.push({ key, line: keyLine });
+        seen.push(key);
+        if (seen.length === 16) seenSet = new Set(seen);
+      } else if (seenSet !== undefined) {
+        if (seenSet.has(key)) this.#duplicateKeys.push({ key, line: keyLine });
+        seenSet.add(key);
+      }
+      if (entries !== undefined && value.position !== undefined) entries.push(key, keyLine, value.position);
+    }
+    if (tree !== undefined && entries !== undefined) tree.entries = entries;
+    return size;
+  }
+
+  /** Reads a sequence's items; returns their expanded size. */
+  private sequence(
+    keep: Keep | undefined,
+    tree: PositionTree | undefined,
+    line: number,
+    out: Event[] | undefined,
+  ): number {
+    const { events } = this;
+    const itemKeep = keep === undefined ? undefined : keep !== 'all' && 'items' in keep ? keep.items : 'all';
+    const items: Position[] | undefined = tree === undefined ? undefined : [];
+    let size = 0;
+    while ((events[this.#cursor] as Event).type !== POP) {
+      const item = this.node(itemKeep, line, out);
+      size += item.size;
+      if (items !== undefined) items.push(item.position ?? line);
+    }
+    if (tree !== undefined && items !== undefined) tree.items = items;
+    return size;
+  }
+
+  private anchor(start: number, end: number, position: Position, size: number): void {
+    if (start >= 0) this.#anchors.set(this.text.slice(start, end), { position, size });
+  }
+
+  private count(size: number, at: number): void {
+    if (!this.whole) return;
+    this.#expanded += size;
+    if (this.#expanded > MAX_EXPANDED_NODES) {
+      YAMLException.throwAt(
+        this.text,
+        at,
+        `the document expands to more than ${MAX_EXPANDED_NODES} nodes through aliases; refusing to read it`,
+      );
+    }
+  }
+
+  private lineOfEvent(event: Event, fallback: number): number {
+    if (event.type === MAPPING || event.type === SEQUENCE) return this.lines.line(event.start);
+    if (event.type === SCALAR) return event.valueStart >= 0 ? this.lines.line(event.valueStart) : fallback;
+    if (event.type === ALIAS) return this.lines.line(event.anchorStart);
+    return fallback;
   }
 }
 
 /** The index just past the node that starts at `index`. */
 function skipNode(events: Event[], index: number): number {
   const type = (events[index] as Event).type;
-  if (type !== EVENT_ID.MAPPING && type !== EVENT_ID.SEQUENCE) return index + 1;
+  if (type !== MAPPING && type !== SEQUENCE) return index + 1;
   let depth = 0;
   let i = index;
   do {
     const current = (events[i] as Event).type;
-    if (current === EVENT_ID.MAPPING || current === EVENT_ID.SEQUENCE) depth++;
-    else if (current === EVENT_ID.POP) depth--;
+    if (current === MAPPING || current === SEQUENCE) depth++;
+    else if (current === POP) depth--;
     i++;
   } while (depth > 0);
   return i;
-}
-
-interface WalkedDocument {
-  position: Position | null;
-  duplicateKeys: Array<{ key: string; line: number }>;
-}
-
-/**
- * Walks the event stream once to record where each node starts, find duplicate keys and measure how
- * big each document becomes once aliases are expanded.
- */
-function walkDocuments(events: Event[], text: string, lines: LineLookup): WalkedDocument[] {
-  const documents: WalkedDocument[] = [];
-  let cursor = 0;
-  let anchors = new Map<string, { position: Position; size: number }>();
-  let duplicateKeys: Array<{ key: string; line: number }> = [];
-  let expanded = 0;
-
-  const anchorOf = (start: number, end: number): string | undefined =>
-    start >= 0 ? text.slice(start, end) : undefined;
-
-  const countNodes = (size: number, at: number): void => {
-    expanded += size;
-    if (expanded > MAX_EXPANDED_NODES) {
-      YAMLException.throwAt(
-        text,
-        at,
-        `the document expands to more than ${MAX_EXPANDED_NODES} nodes through aliases; refusing to read it`,
-      );
-    }
-  };
-
-  // Returns the position and expanded size of the node starting at events[cursor], advancing cursor.
-  const readNode = (parentLine: number): { position: Position; size: number } => {
-    const event = events[cursor++] as Event;
-    switch (event.type) {
-      case EVENT_ID.SCALAR: {
-        const line = event.valueStart >= 0 ? lines.line(event.valueStart) : parentLine;
-        countNodes(1, Math.max(event.valueStart, 0));
-        const name = anchorOf(event.anchorStart, event.anchorEnd);
-        if (name !== undefined) anchors.set(name, { position: line, size: 1 });
-        return { position: line, size: 1 };
-      }
-      case EVENT_ID.ALIAS: {
-        const name = text.slice(event.anchorStart, event.anchorEnd);
-        const target = anchors.get(name);
-        if (target === undefined) {
-          return YAMLException.throwAt(
-            text,
-            event.anchorStart,
-            `alias *${name} refers to an anchor that is not defined before it`,
-          );
-        }
-        countNodes(target.size, event.anchorStart);
-        return target;
-      }
-      case EVENT_ID.MAPPING:
-      case EVENT_ID.SEQUENCE: {
-        const line = lines.line(event.start);
-        const tree: PositionTree = { line };
-        let size = 1;
-        countNodes(1, event.start);
-        if (event.type === EVENT_ID.MAPPING) {
-          const keys = new Map<string, { keyLine: number; value: Position }>();
-          while ((events[cursor] as Event).type !== EVENT_ID.POP) {
-            const keyEvent = events[cursor] as Event;
-            const keyNode = readNode(line);
-            const valueNode = readNode(line);
-            size += keyNode.size + valueNode.size;
-            if (keyEvent.type !== EVENT_ID.SCALAR) continue;
-            const key = getScalarValue(text, keyEvent);
-            const keyLine = lineOfPositionValue(keyNode.position);
-            if (keys.has(key) && key !== '<<') duplicateKeys.push({ key, line: keyLine });
-            keys.set(key, { keyLine, value: valueNode.position });
-          }
-          tree.keys = keys;
-        } else {
-          const items: Position[] = [];
-          while ((events[cursor] as Event).type !== EVENT_ID.POP) {
-            const item = readNode(line);
-            size += item.size;
-            items.push(item.position);
-          }
-          tree.items = items;
-        }
-        cursor++; // the POP closing this collection
-        const name = anchorOf(event.anchorStart, event.anchorEnd);
-        if (name !== undefined) anchors.set(name, { position: tree, size });
-        return { position: tree, size };
-      }
-      default:
-        return { position: parentLine, size: 0 };
-    }
-  };
-
-  while (cursor < events.length) {
-    const event = events[cursor++] as Event;
-    if (event.type !== EVENT_ID.DOCUMENT) continue;
-    anchors = new Map();
-    duplicateKeys = [];
-    expanded = 0;
-    let position: Position | null = null;
-    while (cursor < events.length && (events[cursor] as Event).type !== EVENT_ID.POP) {
-      position = readNode(1).position;
-    }
-    cursor++; // the POP closing the document
-    documents.push({ position, duplicateKeys });
-  }
-  return documents;
-}
-
-function lineOfPositionValue(position: Position): number {
-  return typeof position === 'number' ? position : position.line;
 }
 
 function toProblem(error: unknown, lines: LineIndex): ParseProblem {

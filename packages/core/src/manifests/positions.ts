@@ -9,10 +9,38 @@ export type Position = number | PositionTree;
 /** A mapping or sequence: its own line, plus the positions of its keys' values or its items. */
 export interface PositionTree {
   line: number;
-  /** For mappings: the line of each key, and the value's own position. */
-  keys?: Map<string, { keyLine: number; value: Position }>;
+  /**
+   * For mappings: each key, the line of the key and the value's own position, one after the other
+   * in one list (every object of a repository keeps its tree; a Map per mapping weighed three times
+   * as much). Read it with `entryOf`.
+   */
+  entries?: Array<string | Position>;
   /** For sequences: the position of each item. */
   items?: Position[];
+}
+
+/** The line of a mapping's key and the position of its value; the last one of a duplicated key. */
+export function entryOf(tree: PositionTree, key: string): { keyLine: number; value: Position } | undefined {
+  const { entries } = tree;
+  if (entries === undefined) return undefined;
+  for (let i = entries.length - 3; i >= 0; i -= 3) {
+    if (entries[i] === key) return { keyLine: entries[i + 1] as number, value: entries[i + 2] as Position };
+  }
+  return undefined;
+}
+
+/** Sets (or replaces) a mapping's entry for `key`. */
+export function setEntry(tree: PositionTree, key: string, keyLine: number, value: Position): void {
+  tree.entries ??= [];
+  const { entries } = tree;
+  for (let i = 0; i < entries.length; i += 3) {
+    if (entries[i] === key) {
+      entries[i + 1] = keyLine;
+      entries[i + 2] = value;
+      return;
+    }
+  }
+  entries.push(key, keyLine, value);
 }
 
 /** A path into a document, as object keys and array indexes. */
@@ -39,7 +67,7 @@ export function lineAt(root: Position, path: NodePath): number {
       current = item;
       line = lineOfPosition(item);
     } else {
-      const entry = current.keys?.get(step);
+      const entry = entryOf(current, step);
       if (entry === undefined) return line;
       current = entry.value;
       line = entry.keyLine;
@@ -53,7 +81,7 @@ export function positionAt(root: Position, path: NodePath): Position | undefined
   let current: Position | undefined = root;
   for (const step of path) {
     if (current === undefined || typeof current === 'number') return undefined;
-    current = typeof step === 'number' ? current.items?.[step] : current.keys?.get(step)?.value;
+    current = typeof step === 'number' ? current.items?.[step] : entryOf(current, step)?.value;
   }
   return current;
 }

@@ -1,18 +1,21 @@
 /** The pipeline: text in, Report out. Pure: no files, network, clock or environment. */
 import { normaliseWeights } from '../advice/criteria.js';
-import { adviseOnInventory } from '../advice/set-advice.js';
+import { ADVICE_READS, adviseOnInventory } from '../advice/set-advice.js';
 import type { Weights } from '../advice/types.js';
 import { type Config, configuredSeverity, DEFAULT_CONFIG } from '../config/config.js';
 import { monthlyPriceOf } from '../cost/cost.js';
 import { matchesGlob } from '../internal/glob.js';
 import { buildInventory, type Inventory } from '../inventory/inventory.js';
+import { readPlan } from '../inventory/shapes.js';
 import { isGatewayApiVersion } from '../known/api-versions.js';
 import { type FileResult, loadManifests, type SourceFile } from '../manifests/load.js';
 import { isIgnored, type ManifestObject, type ObjectRef } from '../manifests/objects.js';
+import type { YamlParser } from '../manifests/parse-yaml.js';
 import { lineAt } from '../manifests/positions.js';
 import {
   type Finding,
   formatTemplate,
+  type Rule,
   type RuleReport,
   type RuleSettings,
   type Severity,
@@ -23,16 +26,24 @@ import { REPORT_SCHEMA_VERSION, type Report, type ResourceEntry } from './model.
 export interface AnalyzeOptions {
   /** The repository configuration; defaults apply when absent. */
   config?: Config;
+  /** The rules to run; all of them by default. Objects keep what these rules and the advice read. */
+  rules?: readonly Rule[];
+  /** The YAML parser; ours by default. The differential test passes a reference one. */
+  parser?: YamlParser;
 }
 
 /** Analyses manifest files and returns the Report. Never throws on input. */
 export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions = {}): Report {
   const config = options.config ?? DEFAULT_CONFIG;
+  const rules = options.rules ?? RULES;
   const { included, excluded } = selectFiles(sources, config);
-  const loaded = loadManifests(included);
+  const loaded = loadManifests(included, {
+    keepOfKind: readPlan([...rules, { reads: ADVICE_READS }]),
+    ...(options.parser ? { parser: options.parser } : {}),
+  });
   const inventory = buildInventory(loaded);
   const settings = settingsOf(config);
-  const { findings, suppressed } = runRules(inventory, config, settings);
+  const { findings, suppressed } = runRules(rules, inventory, config, settings);
   const files = [...loaded.files, ...excluded].sort((a, b) => compare(a.path, b.path));
   return buildReport(inventory, files, findings, suppressed, settings, normaliseWeights(config.weights));
 }
@@ -66,13 +77,14 @@ function selectFiles(
 }
 
 function runRules(
+  rules: readonly Rule[],
   inventory: Inventory,
   config: Config,
   settings: RuleSettings,
 ): { findings: Finding[]; suppressed: number } {
   const findings: Finding[] = [];
   let suppressed = 0;
-  for (const rule of RULES) {
+  for (const rule of rules) {
     const severity = configuredSeverity(config, rule.id, rule.severity);
     if (severity === null) continue;
     const report = (found: RuleReport<string>): void => {

@@ -33,6 +33,8 @@ const KINDS_CHECKED = [
  */
 export default defineRule({
   id: 'api-removed',
+  // Identity alone: any kind may use a removed version.
+  reads: [],
   severity: 'error',
   summary: 'An object uses an apiVersion that is removed or not served.',
   why: 'The API server rejects objects of a version it does not serve ("no matches for kind"), so the object is never created and whatever depends on it breaks at deploy time, often only when the cluster is upgraded.',

@@ -1,5 +1,6 @@
 /** What a rule is, and how it reports: metadata first, then a pure check over the inventory. */
 import type { Inventory } from '../inventory/inventory.js';
+import type { ObjectShape } from '../inventory/shapes.js';
 import type { ManifestObject, ObjectRef } from '../manifests/objects.js';
 import type { NodePath } from '../manifests/positions.js';
 
@@ -46,6 +47,11 @@ export interface Rule<MessageId extends string = string> {
   why: string;
   /** What to do, as a template over the finding's data. */
   fix: string;
+  /**
+   * The kinds of objects the rule reads beyond their identity (names, labels, annotations), with
+   * their schemas: the loader keeps what those schemas read of them, and nothing else.
+   */
+  reads: readonly ObjectShape[];
   /** Message templates; `{{name}}` is replaced with the finding's data, escaped for each medium. */
   messages: Record<MessageId, string>;
   check(inventory: Inventory, context: RuleContext<MessageId>): void;

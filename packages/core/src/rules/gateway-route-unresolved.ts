@@ -5,6 +5,7 @@ import {
   holdsKindIn,
   type Inventory,
 } from '../inventory/inventory.js';
+import { GATEWAY_API, SERVICES } from '../inventory/shapes.js';
 import type { RouteView, ServiceView } from '../inventory/views.js';
 import { GATEWAY_API_GROUP, isGatewayApiVersion } from '../known/api-versions.js';
 import { displayName, effectiveNamespace, type ManifestObject, objectKey } from '../manifests/objects.js';
@@ -25,6 +26,7 @@ import { defineRule } from './define-rule.js';
  */
 export default defineRule({
   id: 'gateway-route-unresolved',
+  reads: [SERVICES, ...GATEWAY_API],
   severity: 'error',
   summary:
     'Gateway API routes whose parentRefs or backendRefs do not resolve, or that their listeners refuse.',

@@ -14,6 +14,7 @@ const MAX_FINDINGS_PER_FILE = 100;
  */
 export default defineRule({
   id: 'helm-values-loadbalancer',
+  reads: [],
   severity: 'warning',
   summary: 'Helm values that make a chart render a Service of type LoadBalancer.',
   why: 'Every release of the chart provisions its own cloud load balancer, billed by the hour, and every environment multiplies the count. HTTP services can share one Ingress or Gateway instead.',

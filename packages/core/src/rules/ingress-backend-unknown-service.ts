@@ -10,6 +10,7 @@ import {
   servicePortName,
   workloadsIn,
 } from '../inventory/selection.js';
+import { INGRESSES, SERVICES, WORKLOADS } from '../inventory/shapes.js';
 import type { IngressBackendView } from '../inventory/views.js';
 import { displayName, effectiveNamespace } from '../manifests/objects.js';
 import { defineRule, type MessageData, type RuleReport } from './define-rule.js';
@@ -23,6 +24,7 @@ import { defineRule, type MessageData, type RuleReport } from './define-rule.js'
  */
 export default defineRule<MessageId>({
   id: 'ingress-backend-unknown-service',
+  reads: [INGRESSES, SERVICES, ...WORKLOADS],
   severity: 'error',
   summary: 'An Ingress backend whose Service, Service port or pods are not there.',
   why: 'Ingress controllers answer requests for a broken backend with an error (ingress-nginx returns 503), so the route is down as soon as it is applied; the Ingress itself is accepted, so nothing warns at deploy time.',

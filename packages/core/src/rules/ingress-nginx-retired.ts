@@ -4,6 +4,7 @@ import {
   isIngressNginxClass,
   resolveIngressClass,
 } from '../inventory/ingress-class.js';
+import { INGRESS_CLASSES, INGRESSES } from '../inventory/shapes.js';
 import { INGRESS } from '../known/annotations.js';
 import { displayName } from '../manifests/objects.js';
 import { defineRule } from './define-rule.js';
@@ -22,6 +23,7 @@ import { defineRule } from './define-rule.js';
  */
 export default defineRule({
   id: 'ingress-nginx-retired',
+  reads: [INGRESSES, INGRESS_CLASSES],
   severity: 'warning',
   summary: 'Ingresses and IngressClasses that depend on the retired community ingress-nginx controller.',
   why: 'The community ingress-nginx controller was retired in March 2026: its repository was archived on 2026-03-24, the final releases were v1.15.1, v1.14.5 and v1.13.9, and vulnerabilities found since get no fix. Existing installations keep running, unpatched, and were not tested on Kubernetes 1.36 or later.',

@@ -1,4 +1,5 @@
 import { ingressClassIndex } from '../inventory/ingress-class.js';
+import { INGRESS_CLASSES, INGRESSES } from '../inventory/shapes.js';
 import { INGRESS } from '../known/annotations.js';
 import { displayName } from '../manifests/objects.js';
 import { defineRule } from './define-rule.js';
@@ -16,6 +17,7 @@ import { defineRule } from './define-rule.js';
  */
 export default defineRule({
   id: 'ingress-no-class',
+  reads: [INGRESSES, INGRESS_CLASSES],
   severity: 'warning',
   summary:
     'Ingresses with no IngressClass, a class given only by the deprecated annotation, or a class the set lacks.',

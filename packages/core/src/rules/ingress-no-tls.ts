@@ -1,3 +1,4 @@
+import { INGRESSES } from '../inventory/shapes.js';
 import type { IngressView } from '../inventory/views.js';
 import { AWS, GKE_INTERNAL_INGRESS_CLASS, INGRESS_CLOUD_TLS } from '../known/annotations.js';
 import { displayName, type ManifestObject } from '../manifests/objects.js';
@@ -17,6 +18,7 @@ import { defineRule } from './define-rule.js';
  */
 export default defineRule({
   id: 'ingress-no-tls',
+  reads: [INGRESSES],
   severity: 'warning',
   summary: 'Ingresses that serve named hosts over plain HTTP, or whose TLS hosts do not match their rules.',
   why: 'Without `spec.tls` the controller serves the hosts over plain HTTP: credentials and cookies cross the network readable, and browsers mark the site as not secure. A rule host missing from `spec.tls` gets the controller’s default certificate (a browser error) or plain HTTP only.',

@@ -1,3 +1,4 @@
+import { SERVICES } from '../inventory/shapes.js';
 import type { LoadBalancerView } from '../inventory/views.js';
 import { LOAD_BALANCER_ADDRESS, METALLB_PREFIX } from '../known/annotations.js';
 import { displayName } from '../manifests/objects.js';
@@ -10,6 +11,7 @@ import { defineRule } from './define-rule.js';
  */
 export default defineRule({
   id: 'lb-deprecated-loadbalancerip',
+  reads: [SERVICES],
   severity: 'warning',
   summary:
     'A LoadBalancer pins its address with the deprecated spec.loadBalancerIP or metallb.universe.tf/ annotations.',

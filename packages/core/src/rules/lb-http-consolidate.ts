@@ -1,11 +1,13 @@
 import { consolidationCost, formatMoney } from '../cost/cost.js';
 import { consolidationGroups } from '../inventory/consolidation.js';
+import { GATEWAY_API, INGRESSES, SERVICES } from '../inventory/shapes.js';
 import { displayName } from '../manifests/objects.js';
 import { defineRule } from './define-rule.js';
 
 /** HTTP(S) LoadBalancer Services that could share one entry point (see inventory/consolidation.ts). */
 export default defineRule({
   id: 'lb-http-consolidate',
+  reads: [SERVICES, INGRESSES, ...GATEWAY_API],
   severity: 'warning',
   summary: 'HTTP(S) LoadBalancer Services that could share one Ingress or Gateway.',
   why: 'Each Service of type LoadBalancer provisions its own cloud load balancer, billed by the hour whether it carries traffic or not. HTTP traffic can share one entry point that routes by host and path, with TLS managed in one place.',

@@ -1,3 +1,4 @@
+import { SERVICES } from '../inventory/shapes.js';
 import type { ServicePortView } from '../inventory/views.js';
 import { displayName } from '../manifests/objects.js';
 import { defineRule } from './define-rule.js';
@@ -10,6 +11,7 @@ import { defineRule } from './define-rule.js';
  */
 export default defineRule({
   id: 'lb-l4-appropriate',
+  reads: [SERVICES],
   severity: 'notice',
   summary: 'L4 LoadBalancer Services, where a load balancer is the right tool.',
   why: 'Ingress routes only HTTP and HTTPS, so TCP, UDP and TLS passthrough traffic needs its own load balancer or a Gateway API L4 route. TCPRoute and UDPRoute are GA (`v1`) only from Gateway API v1.6; older clusters have them in the experimental channel or not at all.',

@@ -1,4 +1,5 @@
 import { isAllowAllRange } from '../exposure/exposure.js';
+import { SERVICES } from '../inventory/shapes.js';
 import type { LoadBalancerView } from '../inventory/views.js';
 import { AWS, AZURE, DIGITALOCEAN, GKE } from '../known/annotations.js';
 import { displayName } from '../manifests/objects.js';
@@ -11,6 +12,7 @@ import { defineRule } from './define-rule.js';
  */
 export default defineRule({
   id: 'lb-sensitive-port-public',
+  reads: [SERVICES],
   severity: 'error',
   summary: 'A public LoadBalancer exposes a database, cache, queue, admin or shell port to every address.',
   why: 'A public load balancer without source ranges is reachable from the whole internet. Database, cache, queue, admin and remote-shell ports are found by scanners within minutes and are a common way into a cluster.',

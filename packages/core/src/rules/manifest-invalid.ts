@@ -1,9 +1,12 @@
+import { ALL_SHAPES } from '../inventory/shapes.js';
 import { displayName } from '../manifests/objects.js';
 import { defineRule } from './define-rule.js';
 
 /** Objects whose fields have types Kubernetes would reject; they are read as far as possible. */
 export default defineRule({
   id: 'manifest-invalid',
+  // Every shape: any of them can be invalid.
+  reads: [...ALL_SHAPES],
   severity: 'error',
   summary: 'A manifest field has a type or value Kubernetes rejects.',
   why: 'The API server refuses the whole object, so nothing in it is deployed, and other rules cannot reason about it.',

@@ -7,6 +7,7 @@ import {
   selectWorkloads,
   workloadsIn,
 } from '../inventory/selection.js';
+import { SERVICES, WORKLOADS } from '../inventory/shapes.js';
 import type { ServiceView } from '../inventory/views.js';
 import { displayName, effectiveNamespace } from '../manifests/objects.js';
 import { defineRule } from './define-rule.js';
@@ -19,6 +20,7 @@ import { defineRule } from './define-rule.js';
  */
 export default defineRule({
   id: 'service-selector-no-match',
+  reads: [SERVICES, ...WORKLOADS],
   severity: 'warning',
   summary: 'A Service whose selector matches no pod template in its namespace.',
   why: 'A Service that selects no pods has no endpoints: connections to it are refused or time out, and an Ingress or load balancer in front of it answers 503.',

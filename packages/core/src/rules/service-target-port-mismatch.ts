@@ -5,6 +5,7 @@ import {
   selectWorkloads,
   servicePortName,
 } from '../inventory/selection.js';
+import { SERVICES, WORKLOADS } from '../inventory/shapes.js';
 import type { ServicePortView } from '../inventory/views.js';
 import { displayName } from '../manifests/objects.js';
 import { defineRule } from './define-rule.js';
@@ -18,6 +19,7 @@ import { defineRule } from './define-rule.js';
  */
 export default defineRule({
   id: 'service-target-port-mismatch',
+  reads: [SERVICES, ...WORKLOADS],
   severity: 'error',
   summary: 'A Service targetPort that the pods it selects do not declare.',
   why: 'Kubernetes resolves a named targetPort in each selected pod; a pod that lacks the name is left out of the endpoints for that port, so the Service (and any Ingress or load balancer in front of it) sends it no traffic, or has no endpoints at all.',

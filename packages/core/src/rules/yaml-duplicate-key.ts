@@ -4,6 +4,7 @@ import { defineRule } from './define-rule.js';
 /** A key written twice in one mapping: the last value wins, which is rarely what was meant. */
 export default defineRule({
   id: 'yaml-duplicate-key',
+  reads: [],
   severity: 'warning',
   summary: 'A YAML key is written twice in the same mapping.',
   why: 'kubectl keeps the last value and only warns (or fails under strict field validation), so the first value is silently lost.',

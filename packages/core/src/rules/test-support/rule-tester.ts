@@ -65,10 +65,19 @@ export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: Inval
   });
 }
 
-/** The findings one rule produces for a case, through the full pipeline. */
+/**
+ * The findings one rule produces for a case, through the full pipeline, run alone: the loader then
+ * keeps only what the rule declares it reads (`reads`), so a rule that reads more than it declares
+ * fails its own tests. The same findings must come out of a run of every rule.
+ */
 export function findingsOf(rule: Rule, testCase: ValidCase): Finding[] {
   const config = configSchema.parse(testCase.config ?? {});
-  const report = analyze(toSources(testCase.files), { config });
+  const sources = toSources(testCase.files);
+  const report = analyze(sources, { config });
+  const alone = analyze(sources, { config, rules: [rule] }).findings;
+  expect(alone, `${testCase.name}: ${rule.id} alone, reading only what it declares`).toEqual(
+    report.findings.filter((finding) => finding.ruleId === rule.id),
+  );
   if (!testCase.brokenInput) {
     expect(
       report.files.filter((file) => file.status === 'error').map((file) => `${file.path}: ${file.reason}`),
@@ -81,7 +90,7 @@ export function findingsOf(rule: Rule, testCase: ValidCase): Finding[] {
       ).toEqual([]);
     }
   }
-  return report.findings.filter((finding) => finding.ruleId === rule.id);
+  return alone;
 }
 
 /** Turns case files into sources. */
