@@ -3,8 +3,8 @@
  * and the version. Commands receive a `CliDeps` and touch nothing else, so tests run them with typed
  * fakes (`src/test-support/fake-deps.ts`) and no real files.
  */
-import { readFileSync } from 'node:fs';
-import { mkdir, open, readdir, stat, writeFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 
 /** A place to write text: standard output or standard error. */
@@ -41,14 +41,18 @@ export interface DirectoryEntry {
 }
 
 /**
- * The file system operations the CLI uses. They reject with Node-style errors carrying a `code`
+ * The file system operations the CLI uses. They fail with Node-style errors carrying a `code`
  * (`ENOENT`, `EACCES`, ...), as `node:fs` does.
  */
 export interface FileSystem {
   stat(path: string): Promise<FileStat>;
   readdir(path: string): Promise<DirectoryEntry[]>;
-  /** Reads at most `maxBytes` bytes from the start of the file (works on pipes too). */
-  readFile(path: string, maxBytes: number): Promise<Uint8Array>;
+  /**
+   * Reads at most `maxBytes` bytes from the start of the file (works on pipes and devices too).
+   * Synchronous: a run reads thousands of small files one after the other and has nothing else to
+   * do meanwhile, and a synchronous read costs no round trips through the event loop.
+   */
+  readFile(path: string, maxBytes: number): Uint8Array;
   writeFile(path: string, text: string): Promise<void>;
   /** Creates a directory and its missing parents; nothing when it exists. */
   makeDirectory(path: string): Promise<void>;
@@ -89,8 +93,12 @@ export function readEnvironment(env: NodeJS.ProcessEnv): CliEnvironment {
   };
 }
 
-/** The version in this package's package.json; `../package.json` from both `src/` and `dist/`. */
+/** Written into the bundle by `scripts/build.mjs`; not defined when running from the sources. */
+declare const INGRESS_ADVISOR_CLI_VERSION: string | undefined;
+
+/** The version in this package's package.json: built into the bundle, else read from `src/../`. */
 export function readPackageVersion(): string {
+  if (typeof INGRESS_ADVISOR_CLI_VERSION === 'string') return INGRESS_ADVISOR_CLI_VERSION;
   const text = readFileSync(new URL('../package.json', import.meta.url), 'utf8');
   const { version } = JSON.parse(text) as { version?: unknown };
   return typeof version === 'string' ? version : '0.0.0';
@@ -119,7 +127,8 @@ export function createNodeDeps(): CliDeps {
   };
 }
 
-const nodeFileSystem: FileSystem = {
+/** `FileSystem` on `node:fs`. */
+export const nodeFileSystem: FileSystem = {
   async stat(path) {
     const stats = await stat(path);
     return {
@@ -140,23 +149,13 @@ const nodeFileSystem: FileSystem = {
             : 'other',
     }));
   },
-  async readFile(path, maxBytes) {
-    // Read in chunks up to the cap rather than `readFile`, so a huge file (or an endless pipe such
-    // as /dev/zero) costs at most `maxBytes` of memory.
-    const handle = await open(path, 'r');
+  readFile(path, maxBytes) {
+    const fd = openSync(path, 'r');
     try {
-      const chunks: Buffer[] = [];
-      let total = 0;
-      while (total < maxBytes) {
-        const buffer = Buffer.allocUnsafe(Math.min(maxBytes - total, 1024 * 1024));
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-        if (bytesRead === 0) break;
-        chunks.push(buffer.subarray(0, bytesRead));
-        total += bytesRead;
-      }
-      return Buffer.concat(chunks, total);
+      const stats = fstatSync(fd);
+      return stats.isFile() ? readRegularFile(fd, stats.size, maxBytes) : readChunks(fd, maxBytes, []);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   },
   async writeFile(path, text) {
@@ -166,6 +165,49 @@ const nodeFileSystem: FileSystem = {
     await mkdir(path, { recursive: true });
   },
 };
+
+/**
+ * A regular file: one buffer of the size `fstat` gives plus a byte, so a single read usually
+ * gets it all and shows it ended; never more than `maxBytes`. A file larger than it said (it grew,
+ * or it is in /proc and says 0) is read on in chunks, still up to `maxBytes`.
+ */
+function readRegularFile(fd: number, size: number, maxBytes: number): Uint8Array {
+  const buffer = Buffer.allocUnsafe(Math.min(size + 1, maxBytes));
+  const length = readInto(fd, buffer);
+  if (length < buffer.length) return buffer.subarray(0, length);
+  return length >= maxBytes ? buffer : readChunks(fd, maxBytes - length, [buffer]);
+}
+
+/** Fills `buffer` from the current position of `fd`; the bytes read (fewer at the end of the file). */
+function readInto(fd: number, buffer: Uint8Array): number {
+  let length = 0;
+  while (length < buffer.length) {
+    const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
+    if (bytesRead === 0) break;
+    length += bytesRead;
+  }
+  return length;
+}
+
+/** Chunk size for pipes and devices: what a pipe holds at once on Linux. */
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * Reads on in chunks, at most `maxBytes` more, after the bytes in `chunks`: for pipes (`<(helm
+ * template ...)`), FIFOs and devices, whose size `fstat` does not know. Bounded, so a huge file or
+ * an endless device such as /dev/zero costs at most `maxBytes` of memory.
+ */
+function readChunks(fd: number, maxBytes: number, chunks: Uint8Array[]): Uint8Array {
+  let total = 0;
+  while (total < maxBytes) {
+    const chunk = Buffer.allocUnsafe(Math.min(maxBytes - total, CHUNK_BYTES));
+    const bytesRead = readInto(fd, chunk);
+    if (bytesRead > 0) chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+    if (bytesRead < chunk.length) break;
+  }
+  return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks);
+}
 
 async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];

@@ -13,10 +13,9 @@ install it, then set SLACK_BOT_TOKEN and either SLACK_APP_TOKEN (Socket Mode) or
 SLACK_SIGNING_SECRET (HTTP mode on PORT, default 3000) and run \`pnpm start\` again.
 `;
 
-/** The CLI's executable: the package's `dist/index.js`, found through its exports. */
+/** The CLI's executable: the package's `dist/index.js` (one bundled file), found through its exports. */
 export function cliExecutable(): string {
-  // `exports["."]` is dist/main.js (src/main.ts under the "source" condition); the bin sits beside it.
-  return fileURLToPath(new URL('../dist/index.js', import.meta.resolve('@ingress-advisor/cli')));
+  return fileURLToPath(import.meta.resolve('@ingress-advisor/cli'));
 }
 
 /** Runs the console chat; resolves with the exit code to use. */

@@ -19,9 +19,6 @@ export const MANIFEST_FILE_NAMES: readonly string[] = ['Kustomization'];
 /** Directory names a walk never enters (besides hidden ones). */
 export const SKIPPED_DIRECTORIES: readonly string[] = ['node_modules'];
 
-/** How many files are read at once: enough to overlap I/O, few enough to stay clear of EMFILE. */
-const READ_CONCURRENCY = 16;
-
 /** What the command line selected. */
 export interface CollectedSources {
   /** In command-line order; files of a directory in name order. */
@@ -102,7 +99,7 @@ export async function collectSources(
     }
   }
 
-  const texts = await readAll(files, deps, result.problems);
+  const texts = readAll(files, deps, result.problems);
   for (const entry of order) {
     if (entry === 'stdin') {
       if (stdinSource) result.sources.push(stdinSource);
@@ -160,33 +157,26 @@ export function isManifestFileName(name: string): boolean {
   );
 }
 
-async function readAll(
+/** Reads the files one after the other (synchronous reads: see `FileSystem.readFile`). */
+function readAll(
   files: readonly FileToRead[],
   deps: Pick<CliDeps, 'fs'>,
   problems: string[],
-): Promise<Map<string, string>> {
+): Map<string, string> {
   const texts = new Map<string, string>();
-  const failures = new Map<string, string>();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const file = files[next++] as FileToRead;
-      try {
-        // One byte over the cap is enough to know the file is too large; the rest is never read.
-        texts.set(file.absolute, decodeManifest(await deps.fs.readFile(file.absolute, MAX_FILE_BYTES + 1)));
-      } catch (error) {
-        failures.set(file.absolute, `Cannot read ${file.reportPath}: ${describeFileError(error)}.`);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
-  // Report failures in file order, whatever order the reads finished in.
   for (const file of files) {
-    const failure = failures.get(file.absolute);
-    if (failure !== undefined) problems.push(failure);
+    try {
+      // One byte over the cap is enough to know the file is too large; the rest is never read.
+      texts.set(file.absolute, decodeManifest(deps.fs.readFile(file.absolute, MAX_FILE_BYTES + 1)));
+    } catch (error) {
+      problems.push(`Cannot read ${file.reportPath}: ${describeFileError(error)}.`);
+    }
   }
   return texts;
 }
+
+/** Drops a BOM and replaces invalid sequences with U+FFFD; keeps no state between calls. */
+const UTF8 = new TextDecoder('utf-8');
 
 /**
  * Bytes to the text core reads. UTF-8, with a BOM dropped; invalid sequences become U+FFFD and NUL
@@ -199,7 +189,7 @@ export function decodeManifest(bytes: Uint8Array): string {
   if (bytes.length > MAX_FILE_BYTES) {
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   }
-  return new TextDecoder('utf-8').decode(bytes);
+  return UTF8.decode(bytes);
 }
 
 /**

@@ -16,7 +16,7 @@ export async function loadConfig(deps: CliDeps, configFile: string | undefined):
   try {
     const stat = await deps.fs.stat(absolute);
     if (stat.kind === 'directory') throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    bytes = await deps.fs.readFile(absolute, MAX_CONFIG_BYTES + 1);
+    bytes = deps.fs.readFile(absolute, MAX_CONFIG_BYTES + 1);
   } catch (error) {
     const missing = (error as { code?: unknown }).code === 'ENOENT';
     if (configFile === undefined && missing) return DEFAULT_CONFIG;

@@ -78,7 +78,7 @@ export function createFakeFileSystem(tree: Record<string, FakeNode>): FileSystem
       // Real readdir order is unspecified: hand entries back reversed to prove the walk sorts.
       return entries.reverse();
     },
-    async readFile(path, maxBytes) {
+    readFile(path, maxBytes) {
       reads.push({ path, maxBytes });
       const [, node] = follow(path);
       if (isDirectory(node)) fail('EISDIR', path);

@@ -223,6 +223,43 @@ describe('renderMarkdown', () => {
       expect((markdown.match(/^```/gm)?.length ?? 0) % 2).toBe(0);
     });
 
+    it('renders tens of thousands of findings and thousands of load balancers within maxLength, each line once', () => {
+      const many = withManyFindings(fixtureReport(), 20_000);
+      const lb = many.loadBalancers[0]!;
+      const loadBalancers = Array.from({ length: 3_000 }, (_, index) => ({
+        ...lb,
+        name: `web-${index}`,
+        file: `lbs/lb-${String(index).padStart(5, '0')}.yaml`,
+      }));
+      for (const [report, maxLength] of [
+        [many, 30_000],
+        [{ ...many, loadBalancers }, DEFAULT_MARKDOWN_MAX_LENGTH],
+      ] as const) {
+        let links = 0;
+        const markdown = renderMarkdown(report, {
+          maxLength,
+          linkToSource: (file, line) => {
+            links++;
+            return linkToSource(file, line);
+          },
+        });
+        expect(markdown.length).toBeLessThanOrEqual(maxLength);
+        const findings = markdown.match(/^- `lb-http-consolidate`/gm)?.length ?? 0;
+        const rows = markdown.match(/^\| .+ \| (HTTP|L4|mixed|unclassified) \|/gm)?.length ?? 0;
+        const omittedLoadBalancers = report.loadBalancers.length - rows;
+        const omitted = [`${(20_000 - findings).toLocaleString('en-US')} more findings`];
+        if (omittedLoadBalancers > 0) {
+          omitted.push(`${omittedLoadBalancers.toLocaleString('en-US')} more load balancers`);
+        }
+        expect(markdown.trimEnd().split('\n').at(-1)).toBe(
+          `_Truncated: ${omitted.join(', ')}; run \`ingress-advisor analyze\` locally for the full report._`,
+        );
+        // Every line with a source link is rendered once, and only about as many as can fit: not
+        // the whole report again at each step of the search for what fits.
+        expect(links).toBeLessThan(2 * (findings + rows) + 20);
+      }
+    });
+
     it('is not truncated when it fits', () => {
       expect(renderMarkdown(fixtureReport())).not.toContain('_Truncated');
     });

@@ -68,8 +68,62 @@ interface Limits {
   migration: boolean;
 }
 
+/**
+ * Items of a list (table rows, finding lines), each rendered once and only when needed, with their
+ * running lengths. Every list appears in the report from its first item on (the first `count`
+ * shown, in order), so once the first items alone are over the length limit, any report showing
+ * more of them is too: rendering stops there, and a long report costs what fits, not its size.
+ */
+class RenderedItems {
+  private readonly items: string[] = [];
+  /** `ends[i]`: the summed lengths of items before `i`. */
+  private readonly ends: number[] = [0];
+
+  constructor(
+    private readonly render: (index: number) => string,
+    private readonly limit: number,
+  ) {}
+
+  /** Length of items `from` to `to` (exclusive) joined by line breaks; Infinity past the limit. */
+  length(from: number, to: number): number {
+    if (to <= from) return 0;
+    if (!this.renderUpTo(to, true)) return Number.POSITIVE_INFINITY;
+    return (this.ends[to] as number) - (this.ends[from] as number) + (to - from - 1);
+  }
+
+  /** Items `from` to `to` (exclusive) joined by line breaks. */
+  text(from: number, to: number): string {
+    this.renderUpTo(to, false);
+    return this.items.slice(from, to).join('\n');
+  }
+
+  private renderUpTo(count: number, stopPastLimit: boolean): boolean {
+    while (this.items.length < count) {
+      const rendered = this.ends[this.items.length] as number;
+      if (stopPastLimit && rendered > this.limit) return false;
+      const item = this.render(this.items.length);
+      this.items.push(item);
+      this.ends.push(rendered + item.length);
+    }
+    return true;
+  }
+}
+
+/** A run of rendered items, joined by line breaks. */
+interface Span {
+  items: RenderedItems;
+  from: number;
+  to: number;
+}
+
+/** Part of a block: text, or rendered items. */
+type Piece = string | Span;
+
+/** A block of the report: its pieces, concatenated. Blocks are separated by blank lines. */
+type Block = Piece[];
+
 interface Composed {
-  text: string;
+  blocks: Block[];
   omittedFindings: number;
   omittedLoadBalancers: number;
   omittedFiles: number;
@@ -78,17 +132,26 @@ interface Composed {
 /** Renders the Report as GitHub-flavoured Markdown, at most `maxLength` characters long. */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const maxLength = options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH;
-  const listedFiles = report.files.filter(isListedFile).length;
+  // Each part is rendered at most once; trying limits only adds up lengths (see RenderedItems).
+  const sections = prepareSections(report, options, maxLength);
   const full: Limits = {
     findings: report.findings.length,
     loadBalancers: report.loadBalancers.length,
-    files: listedFiles,
+    files: sections.files.listed,
     rankingDetails: true,
     silenceHelp: true,
     migration: options.migration !== undefined && options.migration.yaml !== '',
   };
-  const render = (limits: Limits): string => finish(compose(report, options, limits), limits, full);
-  const fits = (limits: Limits): boolean => render(limits).length <= maxLength;
+  const render = (limits: Limits): string => {
+    const composed = compose(sections, limits);
+    const note = omissionNote(composed, limits, full);
+    return `${textOf(composed.blocks)}${note === null ? '' : `\n${note}\n`}`;
+  };
+  const fits = (limits: Limits): boolean => {
+    const composed = compose(sections, limits);
+    const note = omissionNote(composed, limits, full);
+    return lengthOf(composed.blocks, maxLength) + (note === null ? 0 : note.length + 2) <= maxLength;
+  };
 
   if (fits(full)) return render(full);
   // Leave out detail in order of least use: the score breakdown and the silencing help, then the
@@ -138,7 +201,8 @@ function closingOf(markdown: string): string {
   return closing;
 }
 
-function finish(composed: Composed, limits: Limits, full: Limits): string {
+/** The line saying what was left out, or null when nothing was. */
+function omissionNote(composed: Composed, limits: Limits, full: Limits): string | null {
   const omitted: string[] = [];
   if (composed.omittedFindings > 0) omitted.push(`${plural(composed.omittedFindings, 'more finding')}`);
   if (composed.omittedLoadBalancers > 0)
@@ -148,34 +212,85 @@ function finish(composed: Composed, limits: Limits, full: Limits): string {
   if (omitted.length === 0 && !(limits.rankingDetails && limits.silenceHelp)) {
     omitted.push('the score breakdown and the help were left out');
   }
-  return omitted.length === 0 ? composed.text : `${composed.text}\n${truncationNote(omitted.join(', '))}\n`;
+  return omitted.length === 0 ? null : truncationNote(omitted.join(', '));
 }
 
 function truncationNote(what: string): string {
   return `_Truncated: ${what}; run \`ingress-advisor analyze\` locally for the full report._`;
 }
 
-function compose(report: Report, options: MarkdownOptions, limits: Limits): Composed {
+/** The report's text: blocks separated by blank lines, ending with a line break. */
+function textOf(blocks: readonly Block[]): string {
+  const texts = blocks.map((block) =>
+    block
+      .map((piece) => (typeof piece === 'string' ? piece : piece.items.text(piece.from, piece.to)))
+      .join(''),
+  );
+  return `${texts.join('\n\n')}\n`;
+}
+
+/** The length `textOf` would have; Infinity as soon as it is known to exceed `limit`. */
+function lengthOf(blocks: readonly Block[], limit: number): number {
+  let length = 2 * blocks.length - 1;
+  for (const block of blocks) {
+    for (const piece of block) {
+      length += typeof piece === 'string' ? piece.length : piece.items.length(piece.from, piece.to);
+      if (length > limit) return Number.POSITIVE_INFINITY;
+    }
+  }
+  return length;
+}
+
+/** The parts of the report, each rendered once, from which any limits are composed. */
+interface Sections {
+  head: string[];
+  loadBalancers: LoadBalancerSection | null;
+  advice: AdviceSection;
+  migration: string | null;
+  findings: FindingSection | null;
+  files: FileSection;
+  /** How many findings annotations silenced; null when none. */
+  suppressed: string | null;
+  silenceHelp: string | null;
+}
+
+function prepareSections(report: Report, options: MarkdownOptions, maxLength: number): Sections {
   const link = linkerOf(options.linkToSource);
-  const blocks: string[] = ['### ingress-advisor', summaryLine(report, options.pullRequest === true)];
-  const lbs = loadBalancerBlocks(report, link, limits.loadBalancers);
-  blocks.push(...lbs.blocks);
-  blocks.push(...adviceBlocks(report, limits.rankingDetails));
-  if (limits.migration && options.migration) {
-    blocks.push(migrationBlock(options.migration));
-  }
-  const findings = findingBlocks(report.findings, link, limits.findings);
-  blocks.push(...findings.blocks);
-  const files = fileBlocks(report.files, link, limits.files);
-  blocks.push(...files.blocks);
-  if (report.summary.suppressed > 0) {
-    blocks.push(
-      `_${plural(report.summary.suppressed, 'finding')} silenced by \`${IGNORE_ANNOTATION}\` annotations._`,
-    );
-  }
-  if (limits.silenceHelp && report.findings.length > 0) blocks.push(silenceHelp(report.findings));
+  const findings = prepareFindings(report.findings, link, maxLength);
   return {
-    text: `${blocks.join('\n\n')}\n`,
+    head: ['### ingress-advisor', summaryLine(report, options.pullRequest === true)],
+    loadBalancers: prepareLoadBalancers(report, link, maxLength),
+    advice: adviceSection(report),
+    migration: options.migration && options.migration.yaml !== '' ? migrationBlock(options.migration) : null,
+    findings,
+    files: prepareFiles(report.files, link, maxLength),
+    suppressed:
+      report.summary.suppressed > 0
+        ? `_${plural(report.summary.suppressed, 'finding')} silenced by \`${IGNORE_ANNOTATION}\` annotations._`
+        : null,
+    silenceHelp: findings === null ? null : silenceHelp(findings.groups),
+  };
+}
+
+function compose(sections: Sections, limits: Limits): Composed {
+  const blocks: Block[] = sections.head.map((text) => [text]);
+  const lbs = loadBalancerBlocks(sections.loadBalancers, limits.loadBalancers);
+  blocks.push(...lbs.blocks);
+  const { advice } = sections;
+  const adviceTexts = [...advice.blocks];
+  if (limits.rankingDetails && advice.rankingDetails !== null) {
+    adviceTexts.splice(advice.rankingDetails.index, 0, advice.rankingDetails.block);
+  }
+  blocks.push(...adviceTexts.map((text) => [text]));
+  if (limits.migration && sections.migration !== null) blocks.push([sections.migration]);
+  const findings = findingBlocks(sections.findings, limits.findings);
+  blocks.push(...findings.blocks);
+  const files = fileBlocks(sections.files, limits.files);
+  blocks.push(...files.blocks);
+  if (sections.suppressed !== null) blocks.push([sections.suppressed]);
+  if (limits.silenceHelp && sections.silenceHelp !== null) blocks.push([sections.silenceHelp]);
+  return {
+    blocks,
     omittedFindings: findings.omitted,
     omittedLoadBalancers: lbs.omitted,
     omittedFiles: files.omitted,
@@ -230,17 +345,19 @@ function safeUrl(url: string): string | null {
   );
 }
 
-function loadBalancerBlocks(
-  report: Report,
-  link: Linker,
-  limit: number,
-): { blocks: string[]; omitted: number } {
-  if (report.loadBalancers.length === 0) return { blocks: [], omitted: 0 };
+interface LoadBalancerSection {
+  /** Table rows, in file and line order. */
+  rows: RenderedItems;
+  count: number;
+}
+
+function prepareLoadBalancers(report: Report, link: Linker, maxLength: number): LoadBalancerSection | null {
+  if (report.loadBalancers.length === 0) return null;
   const sorted = [...report.loadBalancers].sort(compareLoadBalancers);
-  const shown = sorted.slice(0, limit);
   const currency = report.summary.currency;
-  const rows = shown.map((lb) =>
-    tableRow([
+  const row = (index: number): string => {
+    const lb = sorted[index] as LoadBalancerEntry;
+    return tableRow([
       escapeMarkdown(lb.name),
       lb.namespace === null ? '—' : escapeMarkdown(lb.namespace),
       escapeMarkdown(describePorts(lb)),
@@ -248,23 +365,27 @@ function loadBalancerBlocks(
       lb.exposure,
       formatMoney(lb.monthlyCost, currency),
       link(lb.file, lb.line),
-    ]),
-  );
-  const omitted = sorted.length - shown.length;
-  const blocks = ['#### LoadBalancer Services'];
-  if (rows.length > 0) {
-    blocks.push(
-      [
-        tableRow(['Service', 'Namespace', 'Ports', 'Traffic', 'Exposure', 'Cost/month', 'Source']),
-        '| --- | --- | --- | --- | --- | ---: | --- |',
-        ...rows,
-      ].join('\n'),
-    );
-  }
+    ]);
+  };
+  return { rows: new RenderedItems(row, maxLength), count: sorted.length };
+}
+
+const LOAD_BALANCER_TABLE_HEAD = `${tableRow(['Service', 'Namespace', 'Ports', 'Traffic', 'Exposure', 'Cost/month', 'Source'])}
+| --- | --- | --- | --- | --- | ---: | --- |`;
+
+function loadBalancerBlocks(
+  section: LoadBalancerSection | null,
+  limit: number,
+): { blocks: Block[]; omitted: number } {
+  if (section === null) return { blocks: [], omitted: 0 };
+  const shown = Math.min(limit, section.count);
+  const omitted = section.count - shown;
+  const blocks: Block[] = [['#### LoadBalancer Services']];
+  if (shown > 0) blocks.push([`${LOAD_BALANCER_TABLE_HEAD}\n`, { items: section.rows, from: 0, to: shown }]);
   if (omitted > 0) {
-    blocks.push(`_${rows.length > 0 ? 'And ' : ''}${plural(omitted, 'load balancer')} not shown._`);
+    blocks.push([`_${shown > 0 ? 'And ' : ''}${plural(omitted, 'load balancer')} not shown._`]);
   }
-  blocks.push('_Indicative monthly base prices per load balancer; usage is billed on top._');
+  blocks.push(['_Indicative monthly base prices per load balancer; usage is billed on top._']);
   return { blocks, omitted };
 }
 
@@ -277,9 +398,17 @@ function compareLoadBalancers(a: LoadBalancerEntry, b: LoadBalancerEntry): numbe
   );
 }
 
-function adviceBlocks(report: Report, rankingDetails: boolean): string[] {
+interface AdviceSection {
+  /** The advice without the score breakdown. */
+  blocks: string[];
+  /** The score breakdown and where it goes among `blocks`; null when there is no ranking. */
+  rankingDetails: { index: number; block: string } | null;
+}
+
+function adviceSection(report: Report): AdviceSection {
   const { advice } = report;
   const blocks = ['#### Advice'];
+  let rankingDetails: AdviceSection['rankingDetails'] = null;
   const recommended = advice.ranking.find((option) => option.option === advice.recommended);
   const headline: string[] = [];
   if (recommended) headline.push(`**Recommended: ${escapeMarkdown(recommended.title)}**`);
@@ -297,7 +426,7 @@ function adviceBlocks(report: Report, rankingDetails: boolean): string[] {
   // With nothing to expose there is nothing to choose between: the ranking would be noise.
   if (advice.recommended !== null && advice.ranking.length > 0) {
     blocks.push(rankingTable(advice.ranking));
-    if (rankingDetails) blocks.push(rankingDetailsBlock(advice.ranking, advice.weights));
+    rankingDetails = { index: blocks.length, block: rankingDetailsBlock(advice.ranking, advice.weights) };
   }
   if (advice.plan.length > 0) {
     const steps = advice.plan.map((step, index) => {
@@ -307,7 +436,7 @@ function adviceBlocks(report: Report, rankingDetails: boolean): string[] {
     });
     blocks.push('**Plan**', steps.join('\n'));
   }
-  return blocks;
+  return { blocks, rankingDetails };
 }
 
 function rankingTable(ranking: readonly RankedOption[]): string {
@@ -363,37 +492,58 @@ function rankingDetailsBlock(ranking: readonly RankedOption[], weights: Weights)
   );
 }
 
-function findingBlocks(
+interface FindingSection {
+  /** Most severe first, each group in reading order. */
+  groups: Array<{ severity: Severity; findings: Finding[] }>;
+  /** One line per finding, in the order of `groups`. */
+  items: RenderedItems;
+  count: number;
+}
+
+function prepareFindings(
   findings: readonly Finding[],
   link: Linker,
-  limit: number,
-): { blocks: string[]; omitted: number } {
-  if (findings.length === 0) return { blocks: [], omitted: 0 };
-  const blocks = ['#### Findings'];
+  maxLength: number,
+): FindingSection | null {
+  if (findings.length === 0) return null;
+  const groups = findingsBySeverity(findings);
+  const ordered = groups.flatMap((group) => group.findings);
+  const items = new RenderedItems((index) => findingItem(ordered[index] as Finding, link), maxLength);
+  return { groups, items, count: ordered.length };
+}
+
+/** The first `limit` findings, most severe first; the first twenty open, the others folded. */
+function findingBlocks(section: FindingSection | null, limit: number): { blocks: Block[]; omitted: number } {
+  if (section === null) return { blocks: [], omitted: 0 };
+  const blocks: Block[] = [['#### Findings']];
   let budget = limit;
   let open = FINDINGS_OPEN;
-  for (const group of findingsBySeverity(findings)) {
-    if (group.findings.length === 0) continue;
-    const shown = group.findings.slice(0, Math.max(0, budget));
-    budget -= shown.length;
-    blocks.push(`**${SEVERITY_TITLES[group.severity]} (${formatCount(group.findings.length)})**`);
-    const visible = shown.slice(0, Math.max(0, open));
-    const folded = shown.slice(visible.length);
-    open -= visible.length;
-    if (visible.length > 0) blocks.push(visible.map((finding) => findingItem(finding, link)).join('\n'));
-    if (folded.length > 0) {
+  let start = 0;
+  for (const group of section.groups) {
+    const size = group.findings.length;
+    if (size === 0) continue;
+    // The findings shown are the first `limit` of the groups in order: items start..start+shown.
+    const shown = Math.min(size, Math.max(0, budget));
+    budget -= shown;
+    blocks.push([`**${SEVERITY_TITLES[group.severity]} (${formatCount(size)})**`]);
+    const visible = Math.min(shown, Math.max(0, open));
+    const folded = shown - visible;
+    open -= visible;
+    if (visible > 0) blocks.push([{ items: section.items, from: start, to: start + visible }]);
+    if (folded > 0) {
       blocks.push(
-        details(
-          `${plural(folded.length, `more ${group.severity}`)}`,
-          folded.map((finding) => findingItem(finding, link)).join('\n'),
-        ),
+        detailsOf(`${plural(folded, `more ${group.severity}`)}`, {
+          items: section.items,
+          from: start + visible,
+          to: start + shown,
+        }),
       );
     }
-    const left = group.findings.length - shown.length;
-    if (left > 0)
-      blocks.push(`_${shown.length > 0 ? 'And ' : ''}${plural(left, group.severity)} not shown._`);
+    const left = size - shown;
+    if (left > 0) blocks.push([`_${shown > 0 ? 'And ' : ''}${plural(left, group.severity)} not shown._`]);
+    start += size;
   }
-  return { blocks, omitted: findings.length - Math.min(limit, findings.length) };
+  return { blocks, omitted: section.count - Math.min(limit, section.count) };
 }
 
 function findingItem(finding: Finding, link: Linker): string {
@@ -415,39 +565,46 @@ function isListedFile(file: FileResult): boolean {
   return file.status === 'error' || isActionableSkip(file);
 }
 
-function fileBlocks(
-  files: readonly FileResult[],
-  link: Linker,
-  limit: number,
-): { blocks: string[]; omitted: number } {
-  const listed = files.filter(isListedFile);
-  const otherSkipped = files.filter((file) => file.status === 'skipped' && !isListedFile(file));
-  if (listed.length === 0 && otherSkipped.length === 0) return { blocks: [], omitted: 0 };
-  const blocks = ['#### Files not analysed'];
-  const shown = listed.slice(0, limit);
-  if (shown.length > 0) {
-    blocks.push(
-      shown
-        .map((file) => {
-          const where = isLine(file.line)
-            ? `${link(file.path, file.line)}${isLine(file.column) ? `, column ${file.column}` : ''}`
-            : escapeMarkdown(file.path);
-          const status = file.status === 'error' ? 'error' : 'skipped';
-          return `- ${where} (${status}): ${markdownFromText(file.reason ?? '')}`;
-        })
-        .join('\n'),
-    );
-  }
-  if (otherSkipped.length > 0) {
-    blocks.push(
-      `${plural(otherSkipped.length, listed.length > 0 ? 'other file' : 'file')} skipped: ${skipSummary(otherSkipped)}.`,
-    );
-  }
-  return { blocks, omitted: listed.length - shown.length };
+interface FileSection {
+  /** Files that errored and Helm templates, one line each. */
+  items: RenderedItems;
+  listed: number;
+  /** The sentence counting the other skipped files; null when there are none. */
+  otherSkipped: string | null;
 }
 
-function silenceHelp(findings: readonly Finding[]): string {
-  const first = findingsBySeverity(findings).find((group) => group.findings.length > 0)?.findings[0];
+function prepareFiles(files: readonly FileResult[], link: Linker, maxLength: number): FileSection {
+  const listed = files.filter(isListedFile);
+  const otherSkipped = files.filter((file) => file.status === 'skipped' && !isListedFile(file));
+  const item = (index: number): string => {
+    const file = listed[index] as FileResult;
+    const where = isLine(file.line)
+      ? `${link(file.path, file.line)}${isLine(file.column) ? `, column ${file.column}` : ''}`
+      : escapeMarkdown(file.path);
+    const status = file.status === 'error' ? 'error' : 'skipped';
+    return `- ${where} (${status}): ${markdownFromText(file.reason ?? '')}`;
+  };
+  return {
+    items: new RenderedItems(item, maxLength),
+    listed: listed.length,
+    otherSkipped:
+      otherSkipped.length === 0
+        ? null
+        : `${plural(otherSkipped.length, listed.length > 0 ? 'other file' : 'file')} skipped: ${skipSummary(otherSkipped)}.`,
+  };
+}
+
+function fileBlocks(section: FileSection, limit: number): { blocks: Block[]; omitted: number } {
+  if (section.listed === 0 && section.otherSkipped === null) return { blocks: [], omitted: 0 };
+  const blocks: Block[] = [['#### Files not analysed']];
+  const shown = Math.min(limit, section.listed);
+  if (shown > 0) blocks.push([{ items: section.items, from: 0, to: shown }]);
+  if (section.otherSkipped !== null) blocks.push([section.otherSkipped]);
+  return { blocks, omitted: section.listed - shown };
+}
+
+function silenceHelp(groups: FindingSection['groups']): string {
+  const first = groups.find((group) => group.findings.length > 0)?.findings[0];
   const ruleId = first && ruleById(first.ruleId) ? first.ruleId : '<rule-id>';
   const body = [
     `On one object, name the rule in the \`${IGNORE_ANNOTATION}\` annotation (several ids comma-separated, or \`all\`):`,
@@ -509,8 +666,13 @@ function qualifiedName(resource: { namespace: string | null; name: string }): st
 }
 
 function details(summary: string, body: string): string {
+  return detailsOf(summary, body).join('');
+}
+
+/** A `<details>` block; its body may be rendered items. */
+function detailsOf<Body extends Piece>(summary: string, body: Body): [string, Body, string] {
   // Blank lines around the body let GitHub render Markdown inside the HTML block.
-  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+  return [`<details><summary>${summary}</summary>\n\n`, body, '\n\n</details>'];
 }
 
 function tableRow(cells: readonly string[]): string {
