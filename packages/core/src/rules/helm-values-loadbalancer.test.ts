@@ -10,9 +10,9 @@ const ingressNginx = `controller:
       service.beta.kubernetes.io/aws-load-balancer-type: nlb
 `;
 
-/** `depth` nested mappings `a:` with `type: LoadBalancer` at the bottom. */
+/** `depth` nested mappings, `a:` and last `service:`, with `type: LoadBalancer` at the bottom. */
 const nested = (depth: number): string =>
-  `${Array.from({ length: depth }, (_, level) => `${'  '.repeat(level)}a:\n`).join('')}${'  '.repeat(depth)}type: LoadBalancer\n`;
+  `${Array.from({ length: depth }, (_, level) => `${'  '.repeat(level)}${level === depth - 1 ? 'service' : 'a'}:\n`).join('')}${'  '.repeat(depth)}type: LoadBalancer\n`;
 
 /** A values file with `count` services, each of type LoadBalancer. */
 const manyServices = (count: number): string =>
@@ -37,6 +37,19 @@ testRule(rule, {
       files: { 'config.yaml': 'service:\n  type: LoadBalancer\n' },
     },
     { name: 'a type deeper than the walk goes', files: { 'values.yaml': nested(51) } },
+    {
+      name: 'a LoadBalancer block switched off with enabled: false, as charts write optional Services',
+      files: {
+        'values.yaml':
+          'controller:\n  service:\n    type: ClusterIP\n  admissionService:\n    enabled: false\n    type: LoadBalancer\n',
+      },
+    },
+    {
+      name: 'a type that is not a Service type',
+      files: {
+        'values.yaml': 'persistence:\n  type: LoadBalancer\nupdateStrategy:\n  type: RollingUpdate\n',
+      },
+    },
   ],
   invalid: [
     {

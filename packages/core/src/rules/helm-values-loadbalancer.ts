@@ -42,7 +42,11 @@ export default defineRule({
   },
 });
 
-/** Paths of every `type: LoadBalancer` entry, depth-first in document order, at most `limit`. */
+/**
+ * Paths of every Service type set to LoadBalancer, depth-first in document order, at most `limit`:
+ * a `type` under a key naming a Service (`service`, `controller.service`, `services[1]`, `my.svc`) or a
+ * `serviceType` key. A block switched off with `enabled: false` renders nothing and is skipped.
+ */
 function findLoadBalancerTypes(root: unknown, limit: number): NodePath[] {
   const found: NodePath[] = [];
   const walk = (node: unknown, path: NodePath): void => {
@@ -53,10 +57,15 @@ function findLoadBalancerTypes(root: unknown, limit: number): NodePath[] {
         walk(item, [...path, index]);
       }
     } else if (typeof node === 'object' && node !== null) {
+      if ((node as Record<string, unknown>).enabled === false) return;
+      // The nearest key above, list indexes skipped: `services[1].type` is a Service's type.
+      const parent = path.findLast((step) => typeof step === 'string');
+      const underService = parent !== undefined && /service|svc/i.test(parent);
       for (const [key, value] of Object.entries(node)) {
         if (found.length >= limit) return;
         // Case-sensitive, as Kubernetes reads it: `loadbalancer` would be rejected, not provisioned.
-        if (key === 'type' && value === 'LoadBalancer') found.push([...path, key]);
+        const serviceType = (key === 'type' && underService) || /^serviceType$/i.test(key);
+        if (serviceType && value === 'LoadBalancer') found.push([...path, key]);
         else walk(value, [...path, key]);
       }
     }
