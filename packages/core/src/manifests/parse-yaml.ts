@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as JsYaml from 'js-yaml';
-import type { Event } from 'js-yaml';
+import type { Event, ScalarEvent } from 'js-yaml';
 import { type Keep, pruneValue } from './keep.js';
 import { LineIndex, type Position, type PositionTree } from './positions.js';
 
@@ -259,7 +259,7 @@ class EventWalker {
     }
     let position: Position | null = null;
     while ((events[this.#cursor] as Event).type !== POP) {
-      position = this.node(keep ?? 'all', line, out).position ?? line;
+      position = this.node(keep ?? 'all', line, out) ?? line;
     }
     if (out !== undefined) out.push(events[this.#cursor] as Event);
     this.#cursor++; // the POP closing the document
@@ -301,76 +301,79 @@ class EventWalker {
 
   /**
    * Reads the node at the cursor. `keep` says what of it to record and build (undefined: nothing);
-   * the events of what it keeps go to `out`, when given. Returns its position when recorded and
-   * its expanded size.
+   * the events of what it keeps go to `out`, when given. Returns its position when recorded.
    */
-  private node(
-    keep: Keep | undefined,
-    parentLine: number,
-    out: Event[] | undefined,
-  ): { position?: Position; size: number } {
+  private node(keep: Keep | undefined, parentLine: number, out: Event[] | undefined): Position | undefined {
     const { events } = this;
     const event = events[this.#cursor++] as Event;
     switch (event.type) {
       case SCALAR: {
         out?.push(event);
-        this.count(1, Math.max(event.valueStart, 0));
-        const line = this.lineOfEvent(event, parentLine);
-        this.anchor(event.anchorStart, event.anchorEnd, line, 1);
-        return keep === undefined ? { size: 1 } : { position: line, size: 1 };
+        if (this.whole) {
+          this.count(1, Math.max(event.valueStart, 0));
+          if (event.anchorStart >= 0) this.anchor(event, this.lineOfEvent(event, parentLine), 1);
+        }
+        return keep === undefined ? undefined : this.lineOfEvent(event, parentLine);
       }
       case ALIAS: {
         out?.push(event);
-        const name = this.text.slice(event.anchorStart, event.anchorEnd);
-        const target = this.#anchors.get(name);
-        const size = target?.size ?? 1;
-        this.count(size, event.anchorStart);
-        if (keep === undefined) return { size };
+        const target = this.#anchors.get(this.text.slice(event.anchorStart, event.anchorEnd));
+        this.count(target?.size ?? 1, event.anchorStart);
+        if (keep === undefined) return undefined;
         // An anchor outside the recorded parts has no position: the alias's own line stands in.
-        return { position: target?.position ?? this.lines.line(event.anchorStart), size };
+        return target?.position ?? this.lines.line(event.anchorStart);
       }
       case MAPPING:
       case SEQUENCE: {
-        const line = this.lines.line(event.start);
+        const expandedBefore = this.#expanded;
         this.count(1, event.start);
         // A collection of another shape than the keep expects is kept whole, as pruning keeps it.
         const shapeFits =
           keep === undefined || keep === 'all' || (event.type === MAPPING ? 'keys' in keep : 'items' in keep);
         const nodeKeep = shapeFits ? keep : 'all';
         out?.push(event);
-        const tree: PositionTree | undefined = nodeKeep === undefined ? undefined : { line };
-        const size =
-          event.type === MAPPING
-            ? 1 + this.mapping(nodeKeep, tree, line, out)
-            : 1 + this.sequence(nodeKeep, tree, line, out);
+        const tree: PositionTree | undefined =
+          nodeKeep === undefined ? undefined : { line: this.lines.line(event.start) };
+        if (event.type === MAPPING) this.mapping(nodeKeep, tree, tree?.line ?? parentLine, out);
+        else this.sequence(nodeKeep, tree, tree?.line ?? parentLine, out);
         out?.push(events[this.#cursor] as Event);
         this.#cursor++; // the POP closing this collection
-        this.anchor(event.anchorStart, event.anchorEnd, tree ?? line, size);
-        return tree === undefined ? { size } : { position: tree, size };
+        if (this.whole && event.anchorStart >= 0) {
+          this.anchor(event, tree ?? this.lines.line(event.start), this.#expanded - expandedBefore);
+        }
+        return tree;
       }
       default:
-        return { size: 0 };
+        return undefined;
     }
   }
 
-  /** Reads a mapping's entries; returns their expanded size. */
+  /**
+   * Reads a mapping's entries. Keys are compared for duplicates in every mapping, kept or not; in
+   * one not kept, by their text where it is written plainly, so no string is made for them.
+   */
   private mapping(
     keep: Keep | undefined,
     tree: PositionTree | undefined,
     line: number,
     out: Event[] | undefined,
-  ): number {
+  ): void {
     const { events, text } = this;
     const keys = keep !== undefined && keep !== 'all' && 'keys' in keep ? keep.keys : undefined;
     const keepsAll = keep === 'all';
     const entries: Array<string | Position> | undefined = tree === undefined ? undefined : [];
-    const seen: string[] = [];
+    const keyEvents: ScalarEvent[] = [];
     let seenSet: Set<string> | undefined;
-    let size = 0;
     while ((events[this.#cursor] as Event).type !== POP) {
       const keyEvent = events[this.#cursor] as Event;
-      const key = keyEvent.type === SCALAR ? getScalarValue(text, keyEvent) : undefined;
-      const merge = key === '<<' && keyEvent.type === SCALAR && keyEvent.style === SCALAR_STYLE.PLAIN;
+      const scalarKey = keyEvent.type === SCALAR ? keyEvent : undefined;
+      // The key's text is needed to choose what to keep, and to record it.
+      const key =
+        scalarKey !== undefined && (keys !== undefined || entries !== undefined || !scalarKey.fast)
+          ? getScalarValue(text, scalarKey)
+          : undefined;
+      const merge =
+        scalarKey !== undefined && scalarKey.style === SCALAR_STYLE.PLAIN && isMergeKey(text, scalarKey);
       const valueKeep =
         keepsAll || merge
           ? 'all'
@@ -379,49 +382,51 @@ class EventWalker {
             : undefined;
       const entryOut = valueKeep === undefined ? undefined : out;
       if (merge && entryOut !== undefined) this.#merges = true;
-      const keyLine = this.lineOfEvent(keyEvent, line);
-      size += this.node(undefined, line, entryOut).size;
+      const keyLine = keep === undefined && !this.whole && !merge ? line : this.lineOfEvent(keyEvent, line);
+      this.node(undefined, line, entryOut);
       // An empty value has no offset of its own: it sits on its key's line.
       const value = this.node(valueKeep, keyLine, entryOut);
-      size += value.size;
-      if (key === undefined || merge) continue;
-      // Duplicates are looked for in every mapping, kept or not: a small one by its list of keys.
-      if (seenSet === undefined && seen.length < 16) {
-        if (seen.includes(key)) this.#duplicateKeys.push({ key, line: keyLine });
-        seen.push(key);
-        if (seen.length === 16) seenSet = new Set(seen);
+      if (scalarKey === undefined || merge) continue;
+      if (seenSet === undefined && keyEvents.length < 16) {
+        const duplicate = keyEvents.some((seen) => sameKey(text, seen, scalarKey));
+        if (duplicate)
+          this.#duplicateKeys.push({
+            key: key ?? getScalarValue(text, scalarKey),
+            line: this.lineOfEvent(keyEvent, line),
+          });
+        keyEvents.push(scalarKey);
+        if (keyEvents.length === 16) seenSet = new Set(keyEvents.map((seen) => getScalarValue(text, seen)));
       } else if (seenSet !== undefined) {
-        if (seenSet.has(key)) this.#duplicateKeys.push({ key, line: keyLine });
-        seenSet.add(key);
+        const name = key ?? getScalarValue(text, scalarKey);
+        if (seenSet.has(name))
+          this.#duplicateKeys.push({ key: name, line: this.lineOfEvent(keyEvent, line) });
+        seenSet.add(name);
       }
-      if (entries !== undefined && value.position !== undefined) entries.push(key, keyLine, value.position);
+      if (entries !== undefined && value !== undefined && key !== undefined)
+        entries.push(key, keyLine, value);
     }
     if (tree !== undefined && entries !== undefined) tree.entries = entries;
-    return size;
   }
 
-  /** Reads a sequence's items; returns their expanded size. */
+  /** Reads a sequence's items. */
   private sequence(
     keep: Keep | undefined,
     tree: PositionTree | undefined,
     line: number,
     out: Event[] | undefined,
-  ): number {
+  ): void {
     const { events } = this;
     const itemKeep = keep === undefined ? undefined : keep !== 'all' && 'items' in keep ? keep.items : 'all';
     const items: Position[] | undefined = tree === undefined ? undefined : [];
-    let size = 0;
     while ((events[this.#cursor] as Event).type !== POP) {
       const item = this.node(itemKeep, line, out);
-      size += item.size;
-      if (items !== undefined) items.push(item.position ?? line);
+      if (items !== undefined) items.push(item ?? line);
     }
     if (tree !== undefined && items !== undefined) tree.items = items;
-    return size;
   }
 
-  private anchor(start: number, end: number, position: Position, size: number): void {
-    if (start >= 0) this.#anchors.set(this.text.slice(start, end), { position, size });
+  private anchor(event: { anchorStart: number; anchorEnd: number }, position: Position, size: number): void {
+    this.#anchors.set(this.text.slice(event.anchorStart, event.anchorEnd), { position, size });
   }
 
   private count(size: number, at: number): void {
@@ -442,6 +447,22 @@ class EventWalker {
     if (event.type === ALIAS) return this.lines.line(event.anchorStart);
     return fallback;
   }
+}
+
+/** Whether two key scalars are the same key: by their text when both are written plainly. */
+function sameKey(text: string, a: ScalarEvent, b: ScalarEvent): boolean {
+  if (!a.fast || !b.fast) return getScalarValue(text, a) === getScalarValue(text, b);
+  const length = a.valueEnd - a.valueStart;
+  if (length !== b.valueEnd - b.valueStart) return false;
+  for (let i = 0; i < length; i++) {
+    if (text.charCodeAt(a.valueStart + i) !== text.charCodeAt(b.valueStart + i)) return false;
+  }
+  return true;
+}
+
+/** A plain `<<`: YAML's merge key. */
+function isMergeKey(text: string, key: ScalarEvent): boolean {
+  return key.valueEnd - key.valueStart === 2 && text.startsWith('<<', key.valueStart);
 }
 
 /** The index just past the node that starts at `index`. */
