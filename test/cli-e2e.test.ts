@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { realTools } from '../bench/tools.mjs';
 // The root package does not depend on core; its front door is imported by path, for types only.
 import type { Report } from '../packages/core/src/index.js';
 
@@ -85,14 +86,15 @@ describe('ingress-advisor analyze (built CLI)', () => {
     let report: Report;
     beforeAll(async () => {
       // The fixtures written for analyze, as `.` walks them; other directories (migrate/, action/)
-      // are the inputs of other commands' tests and would change these counts.
-      report = await analyzeJson(ANALYZE_FIXTURES);
+      // are the inputs of other commands' tests and would change these counts. The built-in readers
+      // only: the real renderers have tests of their own below.
+      report = await analyzeJson([...ANALYZE_FIXTURES, '--render', 'builtin']);
     });
 
     const fileResult = (path: string) => report.files.find((file) => file.path === path);
 
     it('reports every file with forward-slash paths relative to the working directory', () => {
-      expect(report.schemaVersion).toBe(1);
+      expect(report.schemaVersion).toBe(2);
       expect(report.files.map((file) => file.path)).toEqual([
         'aws/services.yaml',
         'broken/services.yaml',
@@ -134,9 +136,9 @@ describe('ingress-advisor analyze (built CLI)', () => {
       expect(report.summary.loadBalancers).toEqual({ total: 9, http: 6, l4: 3, mixed: 0, unknown: 0 });
     });
 
-    it('skips Helm templates with the helm template advice, and reads values.yaml as Helm values', () => {
+    it('reads only the values of a Helm chart without helm, and says the chart is rendered as a whole', () => {
       for (const path of ['helm-chart/templates/deployment.yaml', 'helm-chart/templates/service.yaml']) {
-        expect(fileResult(path)).toMatchObject({ status: 'skipped', role: 'helm-template' });
+        expect(fileResult(path)).toMatchObject({ status: 'skipped', role: 'helm-chart' });
         expect(fileResult(path)?.reason).toMatch(/helm template/i);
       }
       expect(fileResult('helm-chart/values.yaml')).toMatchObject({ status: 'analyzed', role: 'helm-values' });
@@ -167,10 +169,7 @@ describe('ingress-advisor analyze (built CLI)', () => {
         status: 'skipped',
         role: 'not-kubernetes',
       });
-      expect(fileResult('helm-chart/Chart.yaml')).toMatchObject({
-        status: 'skipped',
-        role: 'not-kubernetes',
-      });
+      expect(fileResult('helm-chart/Chart.yaml')).toMatchObject({ status: 'skipped', role: 'helm-chart' });
       expect(report.findings.filter((finding) => finding.file.startsWith('non-kubernetes/'))).toEqual([]);
     });
 
@@ -449,5 +448,75 @@ describe('ingress-advisor analyze (built CLI)', () => {
     const help = await runCli(['analyze', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: ingress-advisor analyze');
+  });
+});
+
+describe('deployment units rendered by the real kustomize and helm', () => {
+  /** PATH with only the extracted kubectl (kustomize built in) and helm: the machine's own are not used. */
+  let toolsPath = '';
+  beforeAll(async () => {
+    const tools = await realTools();
+    if (tools.kubectl === null || tools.helm === null)
+      throw new Error(`real tools unavailable: ${tools.reason}`);
+    toolsPath = dirname(tools.kubectl);
+  }, 120_000);
+
+  const analyzeUnits = async (render: 'auto' | 'builtin'): Promise<Report> => {
+    const result = await runCli(['analyze', 'units', '--format', 'json', '--render', render], {
+      env: { PATH: toolsPath },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    return JSON.parse(result.stdout) as Report;
+  };
+
+  it('renders every Kustomize root and every Helm values set, each on its own', async () => {
+    const report = await analyzeUnits('auto');
+    expect(report.units.map((unit) => [unit.id, unit.renderer, unit.status, unit.values])).toEqual([
+      ['helm:units/web-chart', 'helm', 'rendered', []],
+      ['helm:units/web-chart@values-prod.yaml', 'helm', 'rendered', ['values-prod.yaml']],
+      ['kustomize:units/shop/overlays/dev', 'kubectl', 'rendered', []],
+      ['kustomize:units/shop/overlays/prod', 'kubectl', 'rendered', []],
+    ]);
+    // Names and namespaces as deployed; the line that makes each a LoadBalancer: the Component's
+    // Service, the prod overlay's JSON 6902 patch, the values file that sets service.type.
+    expect(report.loadBalancers.map((lb) => [lb.unit, lb.namespace, lb.name, lb.file, lb.line])).toEqual([
+      [
+        'kustomize:units/shop/overlays/dev',
+        'shop-dev',
+        'storefront-public',
+        'units/shop/components/public-lb/lb.yaml',
+        6,
+      ],
+      [
+        'kustomize:units/shop/overlays/prod',
+        'shop-prod',
+        'prod-storefront',
+        'units/shop/overlays/prod/service-loadbalancer.yaml',
+        4,
+      ],
+      ['helm:units/web-chart@values-prod.yaml', null, 'web-web', 'units/web-chart/values-prod.yaml', 3],
+    ]);
+    // The chart's default values keep the Service ClusterIP, and its disabled metrics block renders nothing.
+    expect(
+      report.resources.filter((resource) => resource.unit === 'helm:units/web-chart').map((r) => r.kind),
+    ).toEqual(['Deployment', 'Service']);
+  });
+
+  it('without the tools, reads the same units with the built-in readers and says what they cannot do', async () => {
+    const report = await analyzeUnits('builtin');
+    expect(report.units.map((unit) => [unit.id, unit.renderer, unit.status])).toEqual([
+      ['helm:units/web-chart', 'builtin', 'approximated'],
+      ['helm:units/web-chart@values-prod.yaml', 'builtin', 'approximated'],
+      ['kustomize:units/shop/overlays/dev', 'builtin', 'approximated'],
+      ['kustomize:units/shop/overlays/prod', 'builtin', 'approximated'],
+    ]);
+    for (const unit of report.units) expect(unit.message).toMatch(/install (helm|kustomize)/i);
+    // The values heuristic speaks of values-prod.yaml's Service type only, not the disabled block.
+    expect(
+      report.findings
+        .filter((finding) => finding.ruleId === 'helm-values-loadbalancer')
+        .map((f) => [f.file, f.line]),
+    ).toEqual([['units/web-chart/values-prod.yaml', 3]]);
   });
 });

@@ -45,7 +45,7 @@ describe('main', () => {
   it('dispatches to analyze', async () => {
     const { code, out } = await run(['analyze', '--format', 'json']);
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({ schemaVersion: 1, files: [{ path: 'web.yaml' }] });
+    expect(JSON.parse(out)).toMatchObject({ schemaVersion: 2, files: [{ path: 'web.yaml' }] });
   });
 
   it('exits 2 with the help on stderr when no command is given', async () => {

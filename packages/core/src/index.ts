@@ -46,7 +46,7 @@ export { renderJson } from './render/json.js';
 export { DEFAULT_MARKDOWN_MAX_LENGTH, type MarkdownOptions, renderMarkdown } from './render/markdown.js';
 export { fingerprintOf, renderSarif, type SarifOptions } from './render/sarif.js';
 export { renderText, type TextOptions } from './render/text.js';
-export { type AnalyzeOptions, analyze } from './report/analyze.js';
+export { type AnalyzeOptions, analyze, type RenderedUnit, unitsToRender } from './report/analyze.js';
 export {
   type DiffOptions,
   diffReports,
@@ -61,8 +61,17 @@ export type {
   Report,
   ReportSummary,
   ResourceEntry,
+  UnitEntry,
 } from './report/model.js';
 export { REPORT_SCHEMA_VERSION } from './report/model.js';
 export type { Finding, MessageData, Rule, Severity } from './rules/define-rule.js';
 export { formatTemplate } from './rules/define-rule.js';
 export { RULE_IDS, RULES, ruleById } from './rules/index.js';
+export { STDIN_PATH, type UnitKind, type UnitPlan } from './units/discover.js';
+export {
+  ORIGIN_ANNOTATION,
+  type PlaceOptions,
+  placeHelmOutput,
+  placeKustomizeOutput,
+} from './units/place.js';
+export type { PlacedObject, RenderResult } from './units/placed.js';

@@ -39,7 +39,7 @@ describe('analyze', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     const report = parseReport(out);
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(report.files).toEqual([{ path: 'k8s/services.yaml', status: 'analyzed', documents: 2 }]);
     expect(report.loadBalancers.map((entry) => [entry.name, entry.traffic, entry.exposure])).toEqual([
       ['web', 'http', 'public'],

@@ -9,12 +9,14 @@ import {
   renderMarkdown,
   renderSarif,
   renderText,
+  unitsToRender,
 } from '@ingress-advisor/core';
 import type { CliDeps } from '../deps.js';
 import { describeFileError, isUsageError, UsageError } from '../errors.js';
 import { collectSources, STDIN_PATH } from '../input/collect-sources.js';
 import { loadConfig } from '../input/config-file.js';
 import { shouldUseColor } from '../output/color.js';
+import { renderUnits } from '../render/render-units.js';
 import { defineCommand, EXIT, type ExitCode } from './definitions.js';
 import { type OptionSpecs, parseOptions } from './internal/parse-options.js';
 
@@ -33,8 +35,13 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   verbose: { type: 'boolean', short: 'v' },
   'no-color': { type: 'boolean' },
+  render: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies OptionSpecs;
+
+/** Values of `--render`: real tools when found on PATH (default), or the built-in readers only. */
+export const RENDER_MODES = ['auto', 'builtin'] as const;
+export type RenderMode = (typeof RENDER_MODES)[number];
 
 const HELP_HINT = 'Run `ingress-advisor analyze --help` for usage.';
 
@@ -59,6 +66,10 @@ Options:
       --fail-on LEVEL  Exit with 1 when there is a finding at LEVEL or above: warning, error,
                        or never (default). A file that cannot be parsed counts as an error.
   -o, --output FILE    Write the report to FILE instead of standard output.
+      --render MODE    auto (default): render Kustomize roots with kustomize or kubectl kustomize,
+                       and Helm charts with helm template, when they are on PATH (never with
+                       plugins or exec functions); builtin: never run a tool, read them with the
+                       built-in readers, which say on each unit what they cannot do.
   -v, --verbose        Text format: list every file, including quietly skipped ones.
       --no-color       No colours. Text output is coloured only when standard output is a
                        terminal and NO_COLOR is unset; FORCE_COLOR=1 forces colours.
@@ -71,8 +82,10 @@ What is read:
   as skipped. Report paths, and the include/exclude globs of the configuration, are relative to
   the current directory (files outside it given by an absolute path keep that path); standard
   input is always analysed.
-  Helm templates (with {{ }}) are skipped and Kustomize patches are applied to the objects they
-  target as far as the files say; for full fidelity, pipe the rendered output in with "-".
+  The tree is read as deployment units, each analysed on its own: every Kustomize root (a
+  kustomization no other one refers to), every Helm chart once with its values.yaml and once per
+  sibling values-*.yaml or values.*.yaml, and plain manifests by folder (folders whose objects
+  refer to each other, or name the same namespace, are one unit). Standard input is one unit.
 
 Examples:
   ingress-advisor analyze k8s/
@@ -95,6 +108,7 @@ interface AnalyzeArgs {
   output: string | undefined;
   verbose: boolean;
   noColor: boolean;
+  render: RenderMode;
 }
 
 /** `analyze`: see `analyzeHelp`. */
@@ -127,12 +141,22 @@ export async function runAnalyze(deps: CliDeps, args: readonly string[]): Promis
       deps.stderr.write(`No *.yaml, *.yml, *.json or Kustomization files found in ${directory}.\n`);
     }
 
-    const report = analyze(collected.sources, { config: withStdinIncluded(config, collected.usedStdin) });
-    const rendered = render(report, options, deps);
-    if (options.output === undefined) deps.stdout.write(rendered);
+    const analyzeConfig = withStdinIncluded(config, collected.usedStdin);
+    const rendered =
+      options.render === 'auto'
+        ? await renderUnits(
+            unitsToRender(collected.sources, analyzeConfig),
+            collected.sources,
+            deps.tools,
+            deps.cwd,
+          )
+        : new Map();
+    const report = analyze(collected.sources, { config: analyzeConfig, rendered });
+    const output = render(report, options, deps);
+    if (options.output === undefined) deps.stdout.write(output);
     else {
       try {
-        await deps.fs.writeFile(resolve(deps.cwd, options.output), rendered);
+        await deps.fs.writeFile(resolve(deps.cwd, options.output), output);
       } catch (error) {
         throw new UsageError(`Cannot write the report to ${options.output}: ${describeFileError(error)}.`);
       }
@@ -161,6 +185,7 @@ function validate(values: Record<string, string | boolean | undefined>, position
     output: text(values.output, '--output'),
     verbose: values.verbose === true,
     noColor: values['no-color'] === true,
+    render: oneOf(values.render, RENDER_MODES, '--render', 'auto'),
   };
 }
 

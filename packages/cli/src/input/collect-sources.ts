@@ -8,7 +8,9 @@ import type { CliDeps } from '../deps.js';
 import { describeFileError } from '../errors.js';
 
 /** The path standard input is reported under. */
-export const STDIN_PATH = '<stdin>';
+export { STDIN_PATH } from '@ingress-advisor/core';
+
+import { STDIN_PATH } from '@ingress-advisor/core';
 
 /** Extensions of the files a directory walk picks up (compared case-insensitively). */
 export const MANIFEST_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];

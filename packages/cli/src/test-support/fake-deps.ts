@@ -4,6 +4,7 @@
  */
 import { posix } from 'node:path';
 import type { CliDeps, CliEnvironment, DirectoryEntry, FileStat, FileSystem } from '../deps.js';
+import type { ToolRunner } from '../render/render-units.js';
 
 /** A node of the fake file system: file text (or bytes), a symbolic link, or an unreadable file. */
 export type FakeNode =
@@ -98,6 +99,13 @@ export function createFakeFileSystem(tree: Record<string, FakeNode>): FileSystem
   };
 }
 
+/** A machine with no kustomize, kubectl or helm. */
+const NO_TOOLS: ToolRunner = {
+  find: () => undefined,
+  run: () => Promise.reject(new Error('no tool to run')),
+  scratch: () => Promise.reject(new Error('no scratch folder')),
+};
+
 /** Options of `createFakeDeps`; everything has a happy-path default. */
 export interface FakeDepsOptions {
   files?: Record<string, FakeNode>;
@@ -107,6 +115,8 @@ export interface FakeDepsOptions {
   stdoutIsTTY?: boolean;
   env?: CliEnvironment;
   version?: string;
+  /** Rendering tools; by default none is found. */
+  tools?: ToolRunner;
 }
 
 /** Fake deps plus what the command wrote. */
@@ -151,6 +161,7 @@ export function createFakeDeps(options: FakeDepsOptions = {}): FakeDeps {
     cwd,
     env: options.env ?? {},
     version: options.version ?? '9.9.9-test',
+    tools: options.tools ?? NO_TOOLS,
     out: () => stdout.join(''),
     err: () => stderr.join(''),
     stdinReads,

@@ -1,13 +1,16 @@
 /**
  * Advice for a set of manifests as a whole: one entry point for the HTTP load balancers, keep the
- * L4 ones, look again at those we cannot classify, with the indicative saving.
+ * L4 ones, look again at those we cannot classify, with the indicative saving. A load balancer that
+ * fronts an ingress or gateway controller (inventory/entry-points.ts) is the shared entry point the
+ * app load balancers join: it is kept, and it is in none of the counts or savings.
  */
 import { consolidationCost, formatMoney } from '../cost/cost.js';
 import { isAllowAllRange } from '../exposure/exposure.js';
 import { consolidationGroups } from '../inventory/consolidation.js';
+import { controllerNoun, knownControllerOf } from '../inventory/entry-points.js';
 import { ingressNginxBinding } from '../inventory/ingress-class.js';
 import type { Inventory } from '../inventory/inventory.js';
-import { GATEWAY_API, INGRESSES, type ObjectShape, SERVICES } from '../inventory/shapes.js';
+import { GATEWAY_API, INGRESSES, type ObjectShape, SERVICES, WORKLOADS } from '../inventory/shapes.js';
 import type { LoadBalancerView } from '../inventory/views.js';
 import { displayName } from '../manifests/objects.js';
 import type { RuleSettings } from '../rules/define-rule.js';
@@ -17,8 +20,11 @@ import type { Cloud, Requirements } from './requirements.js';
 import type { OptionId, PlanStep, SetAdvice, Weights } from './types.js';
 
 /** Recommends for the set: what to do with each group of load balancers, and what it saves. */
-/** What the advice reads of the set, beyond identities: the loader keeps it (see Rule.reads). */
-export const ADVICE_READS: readonly ObjectShape[] = [SERVICES, INGRESSES, ...GATEWAY_API];
+/**
+ * What the advice reads of the set, beyond identities: the loader keeps it (see Rule.reads). Workloads
+ * for their images and pod labels, which tell the load balancers of ingress and gateway controllers.
+ */
+export const ADVICE_READS: readonly ObjectShape[] = [SERVICES, INGRESSES, ...GATEWAY_API, ...WORKLOADS];
 
 export function adviseOnInventory(
   inventory: Inventory,
@@ -26,15 +32,26 @@ export function adviseOnInventory(
   weights: Weights = DEFAULT_WEIGHTS,
 ): SetAdvice {
   const lbs = [...inventory.loadBalancers].sort(byLocation);
-  const http = lbs.filter((lb) => lb.traffic === 'http');
-  const layer4 = lbs.filter((lb) => lb.traffic === 'l4' || lb.traffic === 'mixed');
-  const unclear = lbs.filter((lb) => lb.traffic === 'unknown');
-  const ranking = rankOptions(requirementsOfHttp(inventory, http), weights);
+  const entryPoints = lbs.filter((lb) => lb.role === 'entry-point');
+  const apps = lbs.filter((lb) => lb.role === 'app');
+  const http = apps.filter((lb) => lb.traffic === 'http');
+  const layer4 = apps.filter((lb) => lb.traffic === 'l4' || lb.traffic === 'mixed');
+  const unclear = apps.filter((lb) => lb.traffic === 'unknown');
+  const ranking = rankOptions(requirementsOfHttp(inventory, http, entryPoints), weights);
   const recommended = http.length > 0 || inventory.ingresses.length > 0 ? (ranking[0]?.option ?? null) : null;
-  const plan: PlanStep[] = [];
+  const groups = recommended ? consolidationGroups(inventory) : [];
+  const plan: PlanStep[] = entryPoints.map((lb) =>
+    keepEntryPoint(
+      lb,
+      groups.filter((group) => group.entryPoint === lb).flatMap((group) => group.loadBalancers),
+    ),
+  );
   let saved = 0;
   let saving = 0;
-  for (const group of recommended ? consolidationGroups(inventory) : []) {
+  /** The entry point of a controller the HTTP load balancers join, for the summary. */
+  let joined: string | null = null;
+  for (const group of groups) {
+    if (group.entryPoint !== null) joined ??= group.existingEntryPoint;
     const cost = consolidationCost(group.loadBalancers, group.existingEntryPoint !== null, settings);
     saved += cost.saved;
     saving += cost.savingMonthly;
@@ -43,17 +60,15 @@ export function adviseOnInventory(
     const title = OPTION_TITLES[recommended as OptionId];
     let text = `Route ${count} through one ${group.exposure === 'internal' ? 'internal ' : ''}${title} entry point and make them ClusterIP.`;
     if (group.existingEntryPoint !== null) {
-      const existingKind: OptionId = group.existingEntryPoint.startsWith('Gateway')
-        ? 'gateway-api'
-        : 'ingress';
+      // Only a move the tool can write is worth planning: Ingress to Gateway API.
       text =
-        existingKind === recommended
-          ? `Route ${count} through ${group.existingEntryPoint} and make them ClusterIP.`
-          : `Route ${count} through ${group.existingEntryPoint} now and make them ClusterIP; ${title} ranks first for the set, so plan the move (\`ingress-advisor migrate --to gateway\`).`;
+        group.existingKind === 'ingress' && recommended === 'gateway-api'
+          ? `Route ${count} through ${group.existingEntryPoint} now and make them ClusterIP; ${title} ranks first for the set, so plan the move (\`ingress-advisor migrate --to gateway\`).`
+          : `Route ${count} through ${group.existingEntryPoint} and make them ClusterIP.`;
     }
     plan.push({ action: 'consolidate', option: recommended as OptionId, services, text });
   }
-  const consolidated = plan.length > 0;
+  const consolidated = plan.some((step) => step.action === 'consolidate');
   for (const lb of layer4) {
     const name = displayName(lb.object);
     const l4Ports = lb.ports
@@ -96,6 +111,8 @@ export function adviseOnInventory(
       monthlySaving,
       settings,
       consolidated,
+      entryPoints,
+      joined,
     ),
     ranking,
     weights,
@@ -110,7 +127,29 @@ function byLocation(a: LoadBalancerView, b: LoadBalancerView): number {
   return a.object.file < b.object.file ? -1 : a.object.file > b.object.file ? 1 : a.typeLine - b.typeLine;
 }
 
-function requirementsOfHttp(inventory: Inventory, http: LoadBalancerView[]): Requirements {
+/** The plan step of an entry point: kept, as the entry point the app load balancers join. */
+function keepEntryPoint(lb: LoadBalancerView, joining: readonly LoadBalancerView[]): PlanStep {
+  const name = displayName(lb.object);
+  const serves = knownControllerOf(lb)?.serves ?? [];
+  const join =
+    joining.length > 0
+      ? ` It is the shared entry point: ${joining.map((app) => displayName(app.object)).join(', ')} should join it rather than keep load balancers of their own.`
+      : ' It is the shared entry point: route HTTP services through it rather than giving them load balancers of their own.';
+  return {
+    action: 'keep-entry-point',
+    option: serves[0] ?? 'loadbalancer',
+    services: [name],
+    text: `Keep ${name} as a LoadBalancer: it fronts the ${controllerNoun(lb)} (${lb.roleReason ?? 'recognised'}), the cluster's way in, so it is never consolidated or made ClusterIP.${join}`,
+  };
+}
+
+function requirementsOfHttp(
+  inventory: Inventory,
+  http: LoadBalancerView[],
+  entryPoints: readonly LoadBalancerView[],
+): Requirements {
+  const serving = (kind: 'ingress' | 'gateway-api'): boolean =>
+    entryPoints.some((lb) => knownControllerOf(lb)?.serves.includes(kind) === true);
   const protocols = new Set<NonNullable<Requirements['protocols']>[number]>();
   for (const lb of http) {
     for (const port of lb.ports) {
@@ -128,9 +167,11 @@ function requirementsOfHttp(inventory: Inventory, http: LoadBalancerView[]): Req
     tlsTermination: inventory.ingresses.some((i) => i.tls) || protocols.has('https') || undefined,
     existing: {
       manyLoadBalancers: http.length >= 2,
-      ingress: inventory.ingresses.length > 0,
-      gatewayApi: inventory.gateways.length > 0,
-      ingressNginx: inventory.ingresses.some((ingress) => ingressNginxBinding(inventory, ingress) !== null),
+      ingress: inventory.ingresses.length > 0 || serving('ingress'),
+      gatewayApi: inventory.gateways.length > 0 || serving('gateway-api'),
+      ingressNginx:
+        inventory.ingresses.some((ingress) => ingressNginxBinding(inventory, ingress) !== null) ||
+        entryPoints.some((lb) => lb.controller?.id === 'ingress-nginx'),
     },
   };
   if (inventory.gateways.length > 0) requirements.multiProtocolStandard = true;
@@ -160,6 +201,8 @@ function summarise(
   saving: number,
   settings: RuleSettings,
   worthConsolidating: boolean,
+  entryPoints: readonly LoadBalancerView[],
+  joined: string | null,
 ): string {
   if (total === 0) {
     return recommended
@@ -167,7 +210,20 @@ function summarise(
       : 'No LoadBalancer Services or Ingresses: nothing to consolidate.';
   }
   const parts: string[] = [];
-  if (worthConsolidating && recommended) {
+  if (entryPoints.length > 0) {
+    const names = entryPoints.map((lb) => `${displayName(lb.object)} (${controllerNoun(lb)})`).join(', ');
+    parts.push(
+      entryPoints.length === 1
+        ? `Keep ${names}, the entry point of the set: app HTTP(S) Services share it.`
+        : `Keep the ${entryPoints.length} entry points of the set, ${names}: app HTTP(S) Services share them.`,
+    );
+  }
+  const kept = parts.length;
+  if (worthConsolidating && joined !== null) {
+    parts.push(
+      `Route the ${http} HTTP(S) load balancer(s) through ${joined}, saving about ${formatMoney(saving, settings.currency)} a month.`,
+    );
+  } else if (worthConsolidating && recommended) {
     parts.push(
       `Put the ${http} HTTP(S) load balancer(s) behind a shared entry point (${OPTION_TITLES[recommended]} ranks first), saving about ${formatMoney(saving, settings.currency)} a month.`,
     );
@@ -178,7 +234,8 @@ function summarise(
   }
   if (layer4 > 0)
     parts.push(`Keep the ${layer4} L4 LoadBalancer(s): they carry traffic an HTTP entry point cannot route.`);
-  if (parts.length === 0)
+  // Load balancers that are neither entry points, HTTP nor L4: their ports say too little.
+  if (parts.length === kept && total > entryPoints.length)
     parts.push('Classify the LoadBalancer ports (port names or appProtocol) to get a recommendation.');
   return parts.join(' ');
 }

@@ -25,7 +25,11 @@ export interface RankedOption {
 
 /** One step of the plan for a set of manifests. */
 export interface PlanStep {
-  action: 'consolidate' | 'keep-loadbalancer' | 'review';
+  /**
+   * `keep-entry-point`: a LoadBalancer that fronts an ingress or gateway controller, kept as the
+   * entry point the app load balancers join (its `option` is what the controller serves).
+   */
+  action: 'consolidate' | 'keep-loadbalancer' | 'keep-entry-point' | 'review';
   option: OptionId;
   /** Services the step applies to, as `namespace/name`. */
   services: string[];

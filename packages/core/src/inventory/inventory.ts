@@ -15,7 +15,7 @@ import {
   WORKLOAD_KINDS,
 } from '../known/api-versions.js';
 import type { FileResult, HelmValuesFile, LoadProblem, LoadResult } from '../manifests/load.js';
-import { effectiveNamespace, lineOf, type ManifestObject, objectKey } from '../manifests/objects.js';
+import { effectiveNamespace, type ManifestObject, objectKey, placeOf } from '../manifests/objects.js';
 import type { NodePath } from '../manifests/positions.js';
 import {
   backendTlsPolicySchema,
@@ -32,6 +32,7 @@ import {
   serviceSchema,
   templatedWorkloadSchema,
 } from '../manifests/schemas.js';
+import { assignRoles } from './entry-points.js';
 import { GROUPS_OF_KIND } from './shapes.js';
 import type {
   ContainerView,
@@ -131,8 +132,23 @@ export function buildInventory(loaded: LoadResult): Inventory {
     if (list) list.push(workload);
     else workloadsByNamespace.set(namespace, [workload]);
   }
+  // Which load balancers front an ingress or gateway controller: their selectors need every workload.
+  assignRoles(inventory);
   return inventory;
 }
+
+/** The readable Service views named `name`, in any namespace. */
+export function findServicesNamed(inventory: Inventory, name: string): readonly ServiceView[] {
+  let index = servicesByBareName.get(inventory);
+  if (index === undefined) {
+    index = new Map();
+    for (const service of inventory.services) appendTo(index, service.object.name, service);
+    servicesByBareName.set(inventory, index);
+  }
+  return index.get(name) ?? [];
+}
+
+const servicesByBareName = new WeakMap<Inventory, Map<string, ServiceView[]>>();
 
 /** The readable Service views named `name` in `namespace`. */
 export function findServices(inventory: Inventory, namespace: string, name: string): ServiceView[] {
@@ -332,8 +348,18 @@ function addService(
     loadBalancerClass: spec.loadBalancerClass ?? null,
     loadBalancerIP: spec.loadBalancerIP ?? null,
     sourceRanges: sourceRangesOf(spec.loadBalancerSourceRanges, object.annotations),
-    typeLine: lineOf(object, ['spec', 'type']),
+    ...typePlace(object),
+    // Set once every workload is read (assignRoles, at the end of buildInventory).
+    role: 'app',
+    controller: null,
+    roleReason: null,
   });
+}
+
+/** Where `type: LoadBalancer` is written: in the Service, or in the patch or values file that set it. */
+function typePlace(object: ManifestObject): { typeFile: string; typeLine: number } {
+  const { file, line } = placeOf(object, ['spec', 'type']);
+  return { typeFile: file, typeLine: line };
 }
 
 function addIngress(inventory: Inventory, object: ManifestObject): void {

@@ -38,8 +38,25 @@ export interface LoadBalancerView extends ServiceView {
   loadBalancerIP: string | null;
   /** Client CIDRs the provider enforces (`loadBalancerSourceRanges`, else the annotation). */
   sourceRanges: string[];
-  /** Line of `type: LoadBalancer` (in the patch file, for a Kustomize patch). */
+  /** Where `type: LoadBalancer` is written: the Service's file, or the patch or values file that set it. */
+  typeFile: string;
+  /** Line of `type: LoadBalancer` in `typeFile`. */
   typeLine: number;
+  /**
+   * `entry-point` when the Service fronts an ingress or gateway controller (inventory/entry-points.ts):
+   * the cluster's way in, which app load balancers join and which is never consolidated or migrated.
+   */
+  role: 'app' | 'entry-point';
+  /** The controller an entry point fronts; null for an app. */
+  controller: EntryPointController | null;
+  /** What recognised the entry point: an image, a label, the Service's name; null for an app. */
+  roleReason: string | null;
+}
+
+/** An ingress or gateway controller, as `known/controllers.ts` lists it: `{ id: 'ingress-nginx', name: 'ingress-nginx' }`. */
+export interface EntryPointController {
+  id: string;
+  name: string;
 }
 
 /** One backend of an Ingress: a Service name and port, or a non-Service resource. */

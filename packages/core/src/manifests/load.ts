@@ -19,7 +19,7 @@ import {
   type PatchTarget,
   strategicMerge,
 } from './kustomize.js';
-import type { ManifestObject, ObjectRef } from './objects.js';
+import type { ManifestObject, ObjectRef, PlacedField } from './objects.js';
 import {
   type DocumentKind,
   type ParsedDocument,
@@ -67,6 +67,8 @@ export interface FileResult {
 export type FileRole =
   | 'kustomization'
   | 'kustomize-patch'
+  | 'kustomize-resource'
+  | 'helm-chart'
   | 'helm-values'
   | 'helm-template'
   | 'not-kubernetes'
@@ -363,6 +365,7 @@ class LoadedObject implements ManifestObject {
   readonly annotations: Readonly<Record<string, string>>;
   readonly labels: Readonly<Record<string, string>>;
   readonly patchOf?: ObjectRef;
+  readonly setBy?: readonly PlacedField[];
 
   constructor(
     readonly raw: KubernetesLike,
@@ -371,6 +374,7 @@ class LoadedObject implements ManifestObject {
     readonly line: number,
     readonly position: Position | null,
     patchOf?: ObjectRef,
+    setBy?: readonly PlacedField[],
   ) {
     const metadata = isPlainMapping(raw.metadata) ? raw.metadata : {};
     this.apiVersion = raw.apiVersion;
@@ -382,7 +386,27 @@ class LoadedObject implements ManifestObject {
     this.annotations = stringEntries(metadata.annotations);
     this.labels = stringEntries(metadata.labels);
     if (patchOf) this.patchOf = patchOf;
+    if (setBy && setBy.length > 0) this.setBy = setBy;
   }
+}
+
+/**
+ * An object a renderer placed in its source (see units/placed.ts), kept as `keepOfKind` says. Its
+ * identity is read from its values, as for a parsed one.
+ */
+export function placedObject(
+  value: Record<string, unknown> & { apiVersion: string; kind: string },
+  where: {
+    file: string;
+    doc: number;
+    line: number;
+    position: Position | null;
+    setBy?: readonly PlacedField[];
+  },
+  keepOfKind: KeepOfKind = KEEP_ALL,
+): ManifestObject {
+  const kept = pruneValue(value, keepOfKind(value.apiVersion, value.kind)) as KubernetesLike;
+  return new LoadedObject(kept, where.file, where.doc, where.line, where.position, undefined, where.setBy);
 }
 
 /**

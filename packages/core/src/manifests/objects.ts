@@ -33,11 +33,33 @@ export interface ManifestObject extends ObjectRef, SourceLocation {
    * object outside it); findings about what the patch changes point at the patch file.
    */
   patchOf?: ObjectRef;
+  /** Fields set elsewhere than in the object's own source (by a patch or a values file), and where. */
+  setBy?: readonly PlacedField[];
+}
+
+/** Where a field of an object was set, when not in its own source. */
+export interface PlacedField {
+  path: NodePath;
+  file: string;
+  line: number;
 }
 
 /** The line of the node at `path` inside the object, falling back to the object's own line. */
 export function lineOf(object: ManifestObject, path: NodePath): number {
   return object.position === null ? object.line : lineAt(object.position, path);
+}
+
+/**
+ * Where the node at `path` was written: in the patch or values file that set it or one of its
+ * parents, else in the object's own source.
+ */
+export function placeOf(object: ManifestObject, path: NodePath): { file: string; line: number } {
+  const setBy = object.setBy?.findLast((field) => isPrefix(field.path, path));
+  return setBy ? { file: setBy.file, line: setBy.line } : { file: object.file, line: lineOf(object, path) };
+}
+
+function isPrefix(prefix: NodePath, path: NodePath): boolean {
+  return prefix.length <= path.length && prefix.every((step, index) => step === path[index]);
 }
 
 /** The namespace used to match references: objects without one are read as `default`. */

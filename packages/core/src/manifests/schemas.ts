@@ -123,6 +123,7 @@ export const ingressClassSchema = z.object({
 
 const containerSchema = z.object({
   name: str.optional(),
+  image: str.optional(),
   restartPolicy: str.optional(),
   ports: z
     .array(

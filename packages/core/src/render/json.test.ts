@@ -8,11 +8,11 @@ describe('renderJson', () => {
     expect(renderJson(analyze(FIXTURE_FILES))).toBe(renderJson(fixtureReport()));
   });
 
-  it('round-trips to the Report, with schemaVersion 1 and a final newline', () => {
+  it('round-trips to the Report, with schemaVersion 2 and a final newline', () => {
     const report = fixtureReport();
     const json = renderJson(report);
     expect(json.endsWith('}\n')).toBe(true);
     expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(report)));
-    expect(JSON.parse(json).schemaVersion).toBe(1);
+    expect(JSON.parse(json).schemaVersion).toBe(2);
   });
 });

@@ -1,17 +1,26 @@
 /** The pipeline: text in, Report out. Pure: no files, network, clock or environment. */
+import { posix } from 'node:path';
+import { combineAdvice } from '../advice/combine.js';
 import { normaliseWeights } from '../advice/criteria.js';
 import { ADVICE_READS, adviseOnInventory } from '../advice/set-advice.js';
-import type { Weights } from '../advice/types.js';
+import type { SetAdvice, Weights } from '../advice/types.js';
 import { type Config, configuredSeverity, DEFAULT_CONFIG } from '../config/config.js';
 import { monthlyPriceOf } from '../cost/cost.js';
 import { matchesGlob } from '../internal/glob.js';
 import { buildInventory, type Inventory } from '../inventory/inventory.js';
 import { readPlan } from '../inventory/shapes.js';
+import type { LoadBalancerView } from '../inventory/views.js';
 import { isGatewayApiVersion } from '../known/api-versions.js';
-import { type FileResult, loadManifests, type SourceFile } from '../manifests/load.js';
-import { isIgnored, type ManifestObject, type ObjectRef } from '../manifests/objects.js';
+import {
+  type FileResult,
+  type LoadOptions,
+  type LoadResult,
+  loadManifests,
+  placedObject,
+  type SourceFile,
+} from '../manifests/load.js';
+import { isIgnored, type ManifestObject, type ObjectRef, placeOf } from '../manifests/objects.js';
 import type { YamlParser } from '../manifests/parse-yaml.js';
-import { lineAt } from '../manifests/positions.js';
 import {
   type Finding,
   formatTemplate,
@@ -21,7 +30,18 @@ import {
   type Severity,
 } from '../rules/define-rule.js';
 import { RULES } from '../rules/index.js';
-import { REPORT_SCHEMA_VERSION, type Report, type ResourceEntry } from './model.js';
+import { discoverUnits, STDIN_PATH, type UnitPlan } from '../units/discover.js';
+import { groupFiles } from '../units/group-files.js';
+import type { RenderResult } from '../units/placed.js';
+import {
+  type IngressEntry,
+  type LoadBalancerEntry,
+  REPORT_SCHEMA_VERSION,
+  type Report,
+  type ReportSummary,
+  type ResourceEntry,
+  type UnitEntry,
+} from './model.js';
 
 export interface AnalyzeOptions {
   /** The repository configuration; defaults apply when absent. */
@@ -30,22 +50,189 @@ export interface AnalyzeOptions {
   rules?: readonly Rule[];
   /** The YAML parser; ours by default. The differential test passes a reference one. */
   parser?: YamlParser;
+  /**
+   * Units an adapter rendered with a real tool, by unit id (see `planUnits`). The others are read
+   * with the built-in readers, which say on the unit what they cannot do.
+   */
+  rendered?: ReadonlyMap<string, RenderedUnit>;
 }
 
-/** Analyses manifest files and returns the Report. Never throws on input. */
+/** A unit rendered by a real tool. */
+export interface RenderedUnit extends RenderResult {
+  renderer: 'kustomize' | 'kubectl' | 'helm';
+}
+
+/**
+ * The units of a set of files that a tool can render (Kustomize roots and Helm charts with their
+ * values), as `analyze` will read them (after include/exclude): an adapter renders them and passes
+ * the results back in `AnalyzeOptions.rendered`.
+ */
+export function unitsToRender(sources: readonly SourceFile[], config: Config = DEFAULT_CONFIG): UnitPlan[] {
+  return discoverUnits(selectFiles(sources, config).included).units.filter(
+    (unit) => unit.kind === 'kustomize' || unit.kind === 'helm',
+  );
+}
+
+/** Analyses manifest files, unit by unit, and returns the Report. Never throws on input. */
 export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions = {}): Report {
   const config = options.config ?? DEFAULT_CONFIG;
   const rules = options.rules ?? RULES;
   const { included, excluded } = selectFiles(sources, config);
-  const loaded = loadManifests(included, {
-    keepOfKind: readPlan([...rules, { reads: ADVICE_READS }]),
-    ...(options.parser ? { parser: options.parser } : {}),
-  });
-  const inventory = buildInventory(loaded);
   const settings = settingsOf(config);
-  const { findings, suppressed } = runRules(rules, inventory, config, settings);
-  const files = [...loaded.files, ...excluded].sort((a, b) => compare(a.path, b.path));
-  return buildReport(inventory, files, findings, suppressed, settings, normaliseWeights(config.weights));
+  const weights = normaliseWeights(config.weights);
+  const reading: UnitReading = {
+    sources: new Map(included.map((source) => [normalisePath(source.path), source])),
+    load: {
+      keepOfKind: readPlan([...rules, { reads: ADVICE_READS }]),
+      ...(options.parser ? { parser: options.parser } : {}),
+    },
+    rendered: options.rendered ?? new Map(),
+  };
+  const discovery = discoverUnits(included);
+  const loose = loadManifests(sourcesIn(discovery.looseFiles, reading), reading.load);
+  const read = [
+    ...discovery.units.map((plan) => readUnit(plan, reading)),
+    ...groupFiles(loose).map(({ plan, loaded, inventory }) => ({
+      entry: unitEntry(plan, 'builtin', 'rendered'),
+      loaded,
+      ...(inventory ? { inventory } : {}),
+    })),
+  ];
+  const units = read.map(({ entry, loaded, inventory: built }: ReadUnit & { inventory?: Inventory }) => {
+    const inventory = built ?? buildInventory(loaded);
+    const { findings, suppressed } = runRules(rules, inventory, config, settings, entry.id);
+    return { entry, loaded, inventory, findings, suppressed };
+  });
+  const files = mergeFileResults([...units.flatMap((unit) => unit.loaded.files), ...excluded]);
+  return buildReport(units, files, settings, weights);
+}
+
+/** What reading the units needs: the sources by normalised path, load options, rendered units. */
+interface UnitReading {
+  sources: ReadonlyMap<string, SourceFile>;
+  load: LoadOptions;
+  rendered: ReadonlyMap<string, RenderedUnit>;
+}
+
+interface ReadUnit {
+  entry: UnitEntry;
+  loaded: LoadResult;
+}
+
+function unitEntry(
+  plan: UnitPlan,
+  renderer: UnitEntry['renderer'],
+  status: UnitEntry['status'],
+  message?: string,
+): UnitEntry {
+  return {
+    id: plan.id,
+    kind: plan.kind,
+    path: plan.path,
+    values: plan.values,
+    renderer,
+    status,
+    ...(message ? { message } : {}),
+  };
+}
+
+function sourcesIn(paths: readonly string[], reading: UnitReading): SourceFile[] {
+  return paths.flatMap((path) => {
+    const source = reading.sources.get(path);
+    return source ? [source] : [];
+  });
+}
+
+/** Reads a Kustomize, Helm or standard input unit: what a tool rendered, or what the built-in readers make of it. */
+function readUnit(plan: UnitPlan, reading: UnitReading): ReadUnit {
+  const entry = (renderer: UnitEntry['renderer'], status: UnitEntry['status'], message?: string) =>
+    unitEntry(plan, renderer, status, message);
+  const sourcesOf = (paths: readonly string[]) => sourcesIn(paths, reading);
+  const rendered = reading.rendered.get(plan.id);
+  if (rendered !== undefined) {
+    return {
+      entry: entry(rendered.renderer, rendered.status, rendered.messages.join(' ') || undefined),
+      loaded: loadRendered(plan, rendered, reading.load),
+    };
+  }
+  if (plan.kind === 'files' || plan.kind === 'stdin') {
+    return {
+      entry: entry('builtin', 'rendered'),
+      loaded: loadManifests(sourcesOf(plan.files), reading.load),
+    };
+  }
+  if (plan.kind === 'kustomize') {
+    return {
+      entry: entry(
+        'builtin',
+        'approximated',
+        'Read without kustomize: resources and patches are applied within the unit; namespace, name prefixes, components and generators are not. Install kustomize or kubectl to render it.',
+      ),
+      loaded: loadManifests(sourcesOf(plan.files), reading.load),
+    };
+  }
+  // A Helm chart without helm: its templates are not YAML until rendered; only its values files
+  // are read, for the Service types they set.
+  const valuesFiles = (plan.values.length === 0 ? ['values.yaml', 'values.yml'] : plan.values).map((file) =>
+    posix.join(plan.path, file),
+  );
+  const loaded = loadManifests(sourcesOf(valuesFiles), reading.load);
+  loaded.files.push(...chartFileResults(plan, valuesFiles));
+  return {
+    entry: entry(
+      'builtin',
+      'approximated',
+      'helm was not found: only the values files are read, for the Service types they set. Install helm to render the chart.',
+    ),
+    loaded,
+  };
+}
+
+/** The results of a chart's files that were not read (templates, Chart.yaml, other values files). */
+function chartFileResults(plan: UnitPlan, read: readonly string[]): FileResult[] {
+  return plan.files
+    .filter((file) => !read.includes(file))
+    .map((file) => ({
+      path: file,
+      status: 'skipped' as const,
+      role: 'helm-chart' as const,
+      reason: `part of Helm chart ${plan.path}, which is rendered as a whole (\`helm template\`).`,
+      documents: 0,
+    }));
+}
+
+/** The objects a tool rendered, placed in their sources, with a result for each file of the unit. */
+function loadRendered(plan: UnitPlan, rendered: RenderedUnit, options: LoadOptions): LoadResult {
+  const objects = rendered.objects.map((placed) => placedObject(placed.value, placed, options.keepOfKind));
+  const counts = new Map<string, number>();
+  for (const object of objects) counts.set(object.file, (counts.get(object.file) ?? 0) + 1);
+  const role = plan.kind === 'helm' ? ('helm-chart' as const) : ('kustomize-resource' as const);
+  const files: FileResult[] = plan.files.map((path) => ({
+    path,
+    status: rendered.status === 'error' ? 'error' : 'analyzed',
+    role,
+    reason:
+      rendered.status === 'error'
+        ? `unit ${plan.id} could not be rendered: ${rendered.messages.join(' ')}`
+        : `rendered with ${rendered.renderer} as part of unit ${plan.id}.`,
+    documents: counts.get(path) ?? 0,
+  }));
+  return { files, objects, problems: [], helmValues: [] };
+}
+
+/** One result per file: a file several units read is reported once, its worst status first. */
+function mergeFileResults(results: readonly FileResult[]): FileResult[] {
+  const rank = { error: 0, analyzed: 1, skipped: 2 } as const;
+  const byPath = new Map<string, FileResult>();
+  for (const result of results) {
+    const known = byPath.get(result.path);
+    if (known === undefined || rank[result.status] < rank[known.status]) byPath.set(result.path, result);
+  }
+  return [...byPath.values()].sort((a, b) => compare(a.path, b.path));
+}
+
+function normalisePath(path: string): string {
+  return path === STDIN_PATH ? path : posix.normalize(path.replace(/\\/g, '/'));
 }
 
 /** Rule settings from the configuration. */
@@ -81,6 +268,7 @@ function runRules(
   inventory: Inventory,
   config: Config,
   settings: RuleSettings,
+  unit: string,
 ): { findings: Finding[]; suppressed: number } {
   const findings: Finding[] = [];
   let suppressed = 0;
@@ -93,12 +281,10 @@ function runRules(
         return;
       }
       const object = found.object;
-      const line =
-        found.line ??
-        (object && found.path && object.position !== null
-          ? lineAt(object.position, found.path)
-          : object?.line) ??
-        1;
+      // A path is placed where it was written: in the object, or in the patch that set it.
+      const placed =
+        object && found.path && found.line === undefined ? placeOf(object, found.path) : undefined;
+      const line = found.line ?? placed?.line ?? object?.line ?? 1;
       findings.push({
         ruleId: rule.id,
         severity: pickSeverity(found.severity, severity, rule.severity),
@@ -106,9 +292,10 @@ function runRules(
         data: found.data,
         message: formatTemplate(rule.messages[found.messageId] ?? found.messageId, found.data),
         fix: formatTemplate(rule.fix, found.data),
-        file: found.file ?? object?.file ?? '(unknown)',
+        file: found.file ?? placed?.file ?? object?.file ?? '(unknown)',
         line,
         ...(object ? { resource: refOf(object.patchOf ?? object) } : {}),
+        unit,
       });
     };
     rule.check(inventory, { settings, report });
@@ -132,92 +319,161 @@ function pickSeverity(override: Severity | undefined, configured: Severity, rule
   return override;
 }
 
+interface AnalysedUnit extends ReadUnit {
+  inventory: Inventory;
+  findings: Finding[];
+  suppressed: number;
+}
+
 function buildReport(
-  inventory: Inventory,
+  units: readonly AnalysedUnit[],
   files: FileResult[],
-  findings: Finding[],
-  suppressed: number,
   settings: RuleSettings,
   weights: Weights,
 ): Report {
-  const resources = inventory.objects.map(resourceEntry).sort(byLocation);
-  const loadBalancers = inventory.loadBalancers
-    .map((lb) => ({
-      // A patched Service is reported under its target's name, at the line of the patch.
-      ...refOf(lb.object.patchOf ?? lb.object),
-      file: lb.object.file,
-      line: lb.typeLine,
-      doc: lb.object.doc,
-      ports: lb.ports.map((port) => ({
-        name: port.name,
-        port: port.port,
-        targetPort: port.targetPort,
-        protocol: port.protocol,
-        appProtocol: port.appProtocol,
-        detected: port.classification.protocol,
-        what: port.classification.what,
+  const resources: ResourceEntry[] = [];
+  const loadBalancers: LoadBalancerEntry[] = [];
+  const ingresses: IngressEntry[] = [];
+  const gatewayApi: ResourceEntry[] = [];
+  const findings: Finding[] = [];
+  const advised: Array<{ unit: string; advice: SetAdvice }> = [];
+  const unitEntries: UnitEntry[] = [];
+  let suppressed = 0;
+  for (const { entry, inventory, findings: unitFindings, suppressed: unitSuppressed } of units) {
+    const unit = entry.id;
+    resources.push(...inventory.objects.map((object) => resourceEntry(object, unit)));
+    loadBalancers.push(...inventory.loadBalancers.map((lb) => loadBalancerEntry(lb, unit, settings)));
+    ingresses.push(
+      ...inventory.ingresses.map((ingress) => ({
+        ...resourceEntry(ingress.object, unit),
+        ingressClassName: ingress.className,
+        hosts: ingress.hosts,
+        tls: ingress.tls,
+        backends: ingress.backends.map((backend) => ({ service: backend.service, port: backend.port })),
       })),
-      traffic: lb.traffic,
-      exposure: lb.exposure,
-      exposureReason: lb.exposureReason,
-      loadBalancerClass: lb.loadBalancerClass,
-      provider: lb.provider,
-      monthlyCost: monthlyPriceOf(lb, settings),
-      ...(lb.object.patchOf ? { patchOf: lb.object.patchOf } : {}),
-    }))
-    .sort(byLocation);
-  const ingresses = inventory.ingresses
-    .map((ingress) => ({
-      ...resourceEntry(ingress.object),
-      ingressClassName: ingress.className,
-      hosts: ingress.hosts,
-      tls: ingress.tls,
-      backends: ingress.backends.map((backend) => ({ service: backend.service, port: backend.port })),
-    }))
-    .sort(byLocation);
-  const gatewayApi = inventory.objects
-    .filter((object) => isGatewayApiVersion(object.apiVersion))
-    .map(resourceEntry)
-    .sort(byLocation);
-  const count = (status: FileResult['status']): number =>
-    files.filter((file) => file.status === status).length;
-  const severityCount = (severity: Severity): number =>
-    findings.filter((f) => f.severity === severity).length;
-  const trafficCount = (traffic: string): number =>
-    loadBalancers.filter((lb) => lb.traffic === traffic).length;
+    );
+    gatewayApi.push(
+      ...inventory.objects
+        .filter((object) => isGatewayApiVersion(object.apiVersion))
+        .map((object) => resourceEntry(object, unit)),
+    );
+    findings.push(...unitFindings);
+    suppressed += unitSuppressed;
+    const hasObjects = inventory.objects.length > 0 || inventory.helmValues.length > 0;
+    // A folder of files that hold no Kubernetes objects is not a unit anyone deploys.
+    if (!hasObjects && entry.kind === 'files' && entry.status === 'rendered') continue;
+    if (inventory.loadBalancers.length > 0 || inventory.ingresses.length > 0) {
+      const advice = adviseOnInventory(inventory, settings, weights);
+      advised.push({ unit, advice });
+      unitEntries.push({ ...entry, advice });
+    } else {
+      unitEntries.push(entry);
+    }
+  }
+  resources.sort(byLocation);
+  loadBalancers.sort(byLocation);
+  ingresses.sort(byLocation);
+  gatewayApi.sort(byLocation);
+  findings.sort(
+    (a, b) =>
+      compare(a.file, b.file) ||
+      a.line - b.line ||
+      compare(a.ruleId, b.ruleId) ||
+      compare(a.message, b.message) ||
+      compare(a.unit ?? '', b.unit ?? ''),
+  );
+  const emptyInventory = buildInventory({ files: [], objects: [], problems: [], helmValues: [] });
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
+    units: unitEntries,
     files,
     resources,
     loadBalancers,
     ingresses,
     gatewayApi,
     findings,
-    advice: adviseOnInventory(inventory, settings, weights),
-    summary: {
-      files: { analyzed: count('analyzed'), skipped: count('skipped'), error: count('error') },
-      resources: resources.length,
-      loadBalancers: {
-        total: loadBalancers.length,
-        http: trafficCount('http'),
-        l4: trafficCount('l4'),
-        mixed: trafficCount('mixed'),
-        unknown: trafficCount('unknown'),
-      },
-      findings: {
-        error: severityCount('error'),
-        warning: severityCount('warning'),
-        notice: severityCount('notice'),
-      },
-      suppressed,
-      monthlyLoadBalancerCost:
-        Math.round(loadBalancers.reduce((sum, lb) => sum + lb.monthlyCost, 0) * 100) / 100,
-      currency: settings.currency,
-    },
+    advice:
+      advised.length === 1
+        ? (advised[0] as { advice: SetAdvice }).advice
+        : advised.length === 0
+          ? adviseOnInventory(emptyInventory, settings, weights)
+          : combineAdvice(advised),
+    summary: summarise(unitEntries, files, resources.length, loadBalancers, findings, suppressed, settings),
   };
 }
 
-function resourceEntry(object: ManifestObject): ResourceEntry {
+function summarise(
+  units: readonly UnitEntry[],
+  files: readonly FileResult[],
+  resources: number,
+  loadBalancers: readonly LoadBalancerEntry[],
+  findings: readonly Finding[],
+  suppressed: number,
+  settings: RuleSettings,
+): ReportSummary {
+  const count = <T>(list: readonly T[], test: (item: T) => boolean): number => list.filter(test).length;
+  return {
+    units: {
+      rendered: count(units, (unit) => unit.status === 'rendered'),
+      approximated: count(units, (unit) => unit.status === 'approximated'),
+      error: count(units, (unit) => unit.status === 'error'),
+    },
+    files: {
+      analyzed: count(files, (file) => file.status === 'analyzed'),
+      skipped: count(files, (file) => file.status === 'skipped'),
+      error: count(files, (file) => file.status === 'error'),
+    },
+    resources,
+    loadBalancers: {
+      total: loadBalancers.length,
+      http: count(loadBalancers, (lb) => lb.traffic === 'http'),
+      l4: count(loadBalancers, (lb) => lb.traffic === 'l4'),
+      mixed: count(loadBalancers, (lb) => lb.traffic === 'mixed'),
+      unknown: count(loadBalancers, (lb) => lb.traffic === 'unknown'),
+    },
+    findings: {
+      error: count(findings, (finding) => finding.severity === 'error'),
+      warning: count(findings, (finding) => finding.severity === 'warning'),
+      notice: count(findings, (finding) => finding.severity === 'notice'),
+    },
+    suppressed,
+    monthlyLoadBalancerCost:
+      Math.round(loadBalancers.reduce((sum, lb) => sum + lb.monthlyCost, 0) * 100) / 100,
+    currency: settings.currency,
+  };
+}
+
+function loadBalancerEntry(lb: LoadBalancerView, unit: string, settings: RuleSettings): LoadBalancerEntry {
+  return {
+    // A patched Service is reported under its target's name, at the line that makes it a LoadBalancer.
+    ...refOf(lb.object.patchOf ?? lb.object),
+    file: lb.typeFile,
+    line: lb.typeLine,
+    doc: lb.object.doc,
+    unit,
+    ports: lb.ports.map((port) => ({
+      name: port.name,
+      port: port.port,
+      targetPort: port.targetPort,
+      protocol: port.protocol,
+      appProtocol: port.appProtocol,
+      detected: port.classification.protocol,
+      what: port.classification.what,
+    })),
+    traffic: lb.traffic,
+    exposure: lb.exposure,
+    exposureReason: lb.exposureReason,
+    loadBalancerClass: lb.loadBalancerClass,
+    provider: lb.provider,
+    role: lb.role,
+    ...(lb.controller ? { controller: { id: lb.controller.id, name: lb.controller.name } } : {}),
+    ...(lb.roleReason ? { roleReason: lb.roleReason } : {}),
+    monthlyCost: monthlyPriceOf(lb, settings),
+    ...(lb.object.patchOf ? { patchOf: lb.object.patchOf } : {}),
+  };
+}
+
+function resourceEntry(object: ManifestObject, unit: string): ResourceEntry {
   return {
     apiVersion: object.apiVersion,
     kind: object.kind,
@@ -226,6 +482,7 @@ function resourceEntry(object: ManifestObject): ResourceEntry {
     file: object.file,
     line: object.line,
     doc: object.doc,
+    unit,
   };
 }
 
@@ -233,9 +490,9 @@ function refOf(object: ObjectRef): ObjectRef {
   return { apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace };
 }
 
-/** Report lists are sorted by file and line, so the same input gives the same bytes. */
+/** Report lists are sorted by file and line (then unit), so the same input gives the same bytes. */
 function byLocation(a: ResourceEntry, b: ResourceEntry): number {
-  return compare(a.file, b.file) || a.line - b.line || a.doc - b.doc;
+  return compare(a.file, b.file) || a.line - b.line || a.doc - b.doc || compare(a.unit, b.unit);
 }
 
 function compare(a: string, b: string): number {

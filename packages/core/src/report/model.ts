@@ -12,7 +12,24 @@ import type { FileResult } from '../manifests/load.js';
 import type { ObjectRef } from '../manifests/objects.js';
 import type { Finding, Severity } from '../rules/define-rule.js';
 
-export const REPORT_SCHEMA_VERSION = 1;
+/** 2: units (`units[]`, `unit` on every entry and finding, `role` on load balancers); 1 had none. */
+export const REPORT_SCHEMA_VERSION = 2;
+
+/** A deployment unit, analysed on its own (see units/discover.ts). */
+export interface UnitEntry {
+  id: string;
+  kind: 'kustomize' | 'helm' | 'files' | 'stdin';
+  /** Its directory, relative, posix; `-` for standard input. */
+  path: string;
+  /** Helm: values files relative to the chart, in order; [] = the chart's defaults. */
+  values: string[];
+  renderer: 'kustomize' | 'kubectl' | 'helm' | 'builtin';
+  status: 'rendered' | 'approximated' | 'error';
+  /** What the renderer could not do, or why it failed, and what to do. */
+  message?: string;
+  /** The advice for this unit's load balancers and Ingresses, when it has any. */
+  advice?: SetAdvice;
+}
 
 /** An object of the set: what it is and where it is written. */
 export interface ResourceEntry extends ObjectRef {
@@ -21,6 +38,8 @@ export interface ResourceEntry extends ObjectRef {
   line: number;
   /** 0-based index of the YAML document in the file. */
   doc: number;
+  /** The id of the unit that deploys it. */
+  unit: string;
 }
 
 export interface LoadBalancerPortEntry {
@@ -42,6 +61,15 @@ export interface LoadBalancerEntry extends ResourceEntry {
   exposureReason: string;
   loadBalancerClass: string | null;
   provider: LoadBalancerProvider;
+  /**
+   * `entry-point`: the Service of an ingress or gateway controller, the shared entry point that app
+   * load balancers should join, never one to consolidate; `app` otherwise.
+   */
+  role: 'app' | 'entry-point';
+  /** The controller an entry point fronts, e.g. `{ id: 'ingress-nginx', name: 'ingress-nginx' }`. */
+  controller?: { id: string; name: string };
+  /** What recognised an entry point (an image, a label, a name). */
+  roleReason?: string;
   /** Indicative monthly base price of this load balancer. */
   monthlyCost: number;
   /** Set when a Kustomize patch makes this Service a LoadBalancer: the patched object. */
@@ -56,6 +84,7 @@ export interface IngressEntry extends ResourceEntry {
 }
 
 export interface ReportSummary {
+  units: Record<UnitEntry['status'], number>;
   files: Record<FileResult['status'], number>;
   resources: number;
   loadBalancers: { total: number; http: number; l4: number; mixed: number; unknown: number };
@@ -69,13 +98,14 @@ export interface ReportSummary {
 
 export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  units: UnitEntry[];
   files: FileResult[];
   resources: ResourceEntry[];
   loadBalancers: LoadBalancerEntry[];
   ingresses: IngressEntry[];
   gatewayApi: ResourceEntry[];
   findings: Finding[];
-  /** The recommendation for the set as a whole. */
+  /** The recommendation: the unit's, when one unit has load balancers; else all units' plans together. */
   advice: SetAdvice;
   summary: ReportSummary;
 }

@@ -75,6 +75,8 @@ export interface Finding {
   file: string;
   line: number;
   resource?: ObjectRef;
+  /** The id of the unit whose analysis found it. */
+  unit?: string;
 }
 
 /** Fills `{{name}}` placeholders; `escapeValue` is applied to the data only, never to the template. */

@@ -1,5 +1,5 @@
 import { type ChainBreak, type IngressChain, ingressChains } from '../inventory/ingress-chain.js';
-import type { Inventory } from '../inventory/inventory.js';
+import { findServicesNamed, type Inventory } from '../inventory/inventory.js';
 import {
   describeDeclaredPorts,
   describeKinds,
@@ -80,9 +80,9 @@ function reportOf(inventory: Inventory, chain: IngressChain, broken: ChainBreak)
   });
   switch (broken.at) {
     case 'service': {
-      const elsewhere = inventory.services
-        .filter((service) => service.object.name === backend.service)
-        .map((service) => `namespace ${effectiveNamespace(service.object)}`);
+      const elsewhere = findServicesNamed(inventory, backend.service ?? '').map(
+        (service) => `namespace ${effectiveNamespace(service.object)}`,
+      );
       return elsewhere.length > 0
         ? at('serviceElsewhere', { elsewhere: [...new Set(elsewhere)].join(', ') })
         : at('noService', {});

@@ -96,5 +96,45 @@ testRule(rule, {
       files: lb('diameter', '  - port: 3868\n    protocol: SCTP\n  - name: http\n    port: 8080\n'),
       errors: [{ messageId: 'mixedNoRoute', data: { ports: '3868/SCTP', httpPorts: '8080/TCP (HTTP)' } }],
     },
+    {
+      // ingress-nginx exposes TCP services (its tcp-services ConfigMap) on its own LoadBalancer: its
+      // HTTP ports cannot move behind an Ingress, they are the Ingress controller.
+      name: 'an ingress controller that also carries a TCP port stays the entry point, HTTP ports and all',
+      files: `${lb(
+        'ingress-nginx-controller',
+        '  - {name: http, port: 80, appProtocol: http}\n  - {name: https, port: 443, appProtocol: https}\n  - {name: mqtt, port: 1883}\n',
+      )}---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ingress-nginx-controller
+  namespace: iot
+spec:
+  selector:
+    matchLabels: {app: ingress-nginx-controller}
+  template:
+    metadata:
+      labels: {app: ingress-nginx-controller}
+    spec:
+      containers:
+      - name: controller
+        image: registry.k8s.io/ingress-nginx/controller:v1.15.1
+`,
+      errors: [
+        {
+          messageId: 'entryPoint',
+          line: 8,
+          data: {
+            service: 'iot/ingress-nginx-controller',
+            controller: 'ingress-nginx controller',
+            reason:
+              'Deployment iot/ingress-nginx-controller runs image registry.k8s.io/ingress-nginx/controller',
+            ports: '1883/TCP (MQTT)',
+            httpPortsAdvice:
+              'it is the entry point of an ingress or gateway controller, so its HTTP ports stay on it too',
+          },
+        },
+      ],
+    },
   ],
 });

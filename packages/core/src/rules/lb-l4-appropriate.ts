@@ -1,4 +1,5 @@
-import { SERVICES } from '../inventory/shapes.js';
+import { controllerNoun } from '../inventory/entry-points.js';
+import { SERVICES, WORKLOADS } from '../inventory/shapes.js';
 import type { ServicePortView } from '../inventory/views.js';
 import { displayName } from '../manifests/objects.js';
 import { defineRule } from './define-rule.js';
@@ -7,15 +8,17 @@ import { defineRule } from './define-rule.js';
  * LoadBalancer Services that carry L4 traffic (TCP, UDP, TLS passthrough, SCTP): here a load balancer
  * is the right tool, since an HTTP Ingress cannot route it. Said out loud so that a report full of
  * "consolidate" advice does not read as "every LoadBalancer is wrong", and so teams moving to
- * Gateway API learn which route kind, and which Gateway API release, the ports need.
+ * Gateway API learn which route kind, and which Gateway API release, the ports need. A Service that
+ * fronts an ingress or gateway controller (inventory/entry-points.ts) is told it stays as it is: it
+ * is the entry point, so "its HTTP ports could move behind an Ingress" would route it through itself.
  */
 export default defineRule({
   id: 'lb-l4-appropriate',
-  reads: [SERVICES],
+  reads: [SERVICES, ...WORKLOADS],
   severity: 'notice',
   summary: 'L4 LoadBalancer Services, where a load balancer is the right tool.',
   why: 'Ingress routes only HTTP and HTTPS, so TCP, UDP and TLS passthrough traffic needs its own load balancer or a Gateway API L4 route. TCPRoute and UDPRoute are GA (`v1`) only from Gateway API v1.6; older clusters have them in the experimental channel or not at all.',
-  fix: 'Keep {{service}} a LoadBalancer for {{ports}}; HTTP ports, if any, can move to a ClusterIP Service behind an Ingress or HTTPRoute. Before moving L4 ports to Gateway API, check that the cluster serves TCPRoute and UDPRoute `v1` (Gateway API v1.6 or later CRDs) with `kubectl get crd tcproutes.gateway.networking.k8s.io -o jsonpath="{.spec.versions[?(@.served==true)].name}"`, and give L4 routes a Gateway of their own (the AWS Load Balancer Controller cannot mix them with HTTPRoutes).',
+  fix: 'Keep {{service}} a LoadBalancer for {{ports}}; {{httpPortsAdvice}}. Before moving L4 ports to Gateway API, check that the cluster serves TCPRoute and UDPRoute `v1` (Gateway API v1.6 or later CRDs) with `kubectl get crd tcproutes.gateway.networking.k8s.io -o jsonpath="{.spec.versions[?(@.served==true)].name}"`, and give L4 routes a Gateway of their own (the AWS Load Balancer Controller cannot mix them with HTTPRoutes).',
   messages: {
     l4: 'Service {{service}} carries {{ports}}, which an HTTP Ingress cannot carry: a LoadBalancer fits. Teams standardising on Gateway API would use {{routes}}; TCPRoute and UDPRoute are GA only from Gateway API v1.6.',
     l4NoRoute:
@@ -24,6 +27,8 @@ export default defineRule({
       'Service {{service}} carries {{ports}}, which an HTTP Ingress cannot carry, so a LoadBalancer fits those ports; its HTTP ports, {{httpPorts}}, could move behind an Ingress or Gateway. Teams standardising on Gateway API would use {{routes}} for the others; TCPRoute and UDPRoute are GA only from Gateway API v1.6.',
     mixedNoRoute:
       'Service {{service}} carries {{ports}}, which neither an Ingress nor any Gateway API route can carry, so a LoadBalancer fits those ports; its HTTP ports, {{httpPorts}}, could move behind an Ingress or Gateway.',
+    entryPoint:
+      'Service {{service}} fronts the {{controller}} ({{reason}}), the entry point of the set, and carries {{ports}}, which an HTTP Ingress cannot carry: a LoadBalancer is the right tool, and as the entry point it stays one.',
   },
   check(inventory, context) {
     for (const lb of inventory.loadBalancers) {
@@ -39,11 +44,35 @@ export default defineRule({
           .map(describePort)
           .join(', '),
       };
+      if (lb.role === 'entry-point') {
+        context.report({
+          messageId: 'entryPoint',
+          data: {
+            ...data,
+            controller: controllerNoun(lb),
+            reason: lb.roleReason ?? '',
+            httpPortsAdvice:
+              'it is the entry point of an ingress or gateway controller, so its HTTP ports stay on it too',
+          },
+          object: lb.object,
+          line: lb.typeLine,
+        });
+        continue;
+      }
       // Only SCTP is left without a route: Gateway API has no SCTP route kind.
       const noRoute = routes.length === 0;
       const messageId =
         lb.traffic === 'l4' ? (noRoute ? 'l4NoRoute' : 'l4') : noRoute ? 'mixedNoRoute' : 'mixed';
-      context.report({ messageId, data, object: lb.object, line: lb.typeLine });
+      context.report({
+        messageId,
+        data: {
+          ...data,
+          httpPortsAdvice:
+            'HTTP ports, if any, can move to a ClusterIP Service behind an Ingress or HTTPRoute',
+        },
+        object: lb.object,
+        line: lb.typeLine,
+      });
     }
   },
 });

@@ -243,11 +243,11 @@ spec:
     {
       name: 'a namespace-less Service judged against workloads in default, across files',
       files: {
-        'a/svc.yaml': service().replace('  namespace: shop\n', ''),
-        'b/deploy.yaml': deployment('app: web').replace('  namespace: shop\n', ''),
+        'k8s/svc.yaml': service().replace('  namespace: shop\n', ''),
+        'k8s/deploy.yaml': deployment('app: web').replace('  namespace: shop\n', ''),
       },
       errors: [
-        { messageId: 'none', file: 'a/svc.yaml', line: 7, data: { service: 'api', namespace: 'default' } },
+        { messageId: 'none', file: 'k8s/svc.yaml', line: 7, data: { service: 'api', namespace: 'default' } },
       ],
     },
     {

@@ -3,11 +3,15 @@
  * already uses, else none (Ingress: the cluster's default class) or a placeholder (Gateway API
  * requires one). Never the retired ingress-nginx class without saying so.
  */
+
+import { controllerNoun, knownControllerOf } from '../../inventory/entry-points.js';
 import {
   INGRESS_NGINX_DEFAULT_CLASS,
   ingressClassIndex,
   isIngressNginxClass,
 } from '../../inventory/ingress-class.js';
+import type { LoadBalancerView } from '../../inventory/views.js';
+import { displayName } from '../../manifests/objects.js';
 import { type MigrationContext, warn } from './context.js';
 
 /** GatewayClass written when neither `--class` nor the set names one. */
@@ -27,6 +31,9 @@ export function ingressClassFor(context: MigrationContext): string | null {
     } else if (defaultNames.length === 1) {
       name = defaultNames[0] ?? null;
       source = 'the default IngressClass of the set';
+    } else {
+      const served = entryPointClass(context);
+      if (served !== null) ({ name, source } = served);
     }
   }
   if (name === null) {
@@ -44,6 +51,31 @@ export function ingressClassFor(context: MigrationContext): string | null {
     );
   }
   return name;
+}
+
+/**
+ * The IngressClass of the one Ingress controller whose entry point the set holds (the ingress-nginx
+ * deploy manifest installs the controller, its LoadBalancer and IngressClass nginx together), so the
+ * generated Ingresses are served by the controller the Services now share.
+ */
+function entryPointClass(context: MigrationContext): { name: string; source: string } | null {
+  const { inventory } = context;
+  const found = new Map<string, LoadBalancerView>();
+  for (const lb of inventory.loadBalancers) {
+    const controllers = knownControllerOf(lb)?.ingressClassControllers ?? [];
+    if (lb.role !== 'entry-point' || controllers.length === 0) continue;
+    for (const view of inventory.ingressClasses) {
+      if (view.controller !== null && controllers.includes(view.controller) && !found.has(view.object.name)) {
+        found.set(view.object.name, lb);
+      }
+    }
+  }
+  if (found.size !== 1) return null;
+  const [[name, lb]] = [...found] as [[string, LoadBalancerView]];
+  return {
+    name,
+    source: `served by the ${controllerNoun(lb)} of the set, Service ${displayName(lb.object.patchOf ?? lb.object)}`,
+  };
 }
 
 /** The GatewayClass for generated Gateways. */

@@ -2,6 +2,7 @@
  * The LoadBalancer Services a migration converts, their plans with every host claimed once, and
  * what becomes of each Service afterwards (ClusterIP, or kept with a reason).
  */
+import { controllerNoun } from '../../inventory/entry-points.js';
 import type { LoadBalancerView } from '../../inventory/views.js';
 import { displayName, effectiveNamespace } from '../../manifests/objects.js';
 import { toClusterIp } from './cluster-ip.js';
@@ -9,23 +10,43 @@ import { keep, type MigrationContext, markConverted, namespacedKey, warn } from 
 import { planService, portLabel, type ServicePlan } from './service-plan.js';
 import type { EmittedDocument } from './yaml.js';
 
-/** The LoadBalancer Services to convert: all of the set, or those `options.services` names. */
+/**
+ * The LoadBalancer Services to convert: all of the set, or those `options.services` names. A Service
+ * that fronts an ingress or gateway controller is never one: it is the cluster's entry point, and
+ * routing the controller through an Ingress or Gateway it serves itself, then making it ClusterIP,
+ * would take every route down. It is listed as kept, with what recognised it.
+ */
 export function selectLoadBalancers(context: MigrationContext): LoadBalancerView[] {
   const wanted = context.options.services;
-  if (wanted === undefined) return context.inventory.loadBalancers;
-  const keys = new Set(wanted.map((service) => namespacedKey(service)));
-  const selected = context.inventory.loadBalancers.filter((lb) =>
-    keys.has(namespacedKey(lb.object.patchOf ?? lb.object)),
+  const keys = wanted === undefined ? null : new Set(wanted.map((service) => namespacedKey(service)));
+  const selected = context.inventory.loadBalancers.filter(
+    (lb) => keys === null || keys.has(namespacedKey(lb.object.patchOf ?? lb.object)),
   );
+  for (const lb of selected) {
+    if (lb.role !== 'entry-point') continue;
+    keep(context, lb.object, keptEntryPoint(lb));
+    if (keys !== null) {
+      warn(
+        context,
+        `Service ${displayName(lb.object.patchOf ?? lb.object)} was asked for, but it fronts the ${controllerNoun(lb)}: it is kept as the cluster's entry point, and the other Services can be routed through it.`,
+        lb.object,
+      );
+    }
+  }
   const found = new Set(selected.map((lb) => namespacedKey(lb.object.patchOf ?? lb.object)));
-  for (const service of wanted) {
+  for (const service of wanted ?? []) {
     if (found.has(namespacedKey(service))) continue;
     warn(
       context,
       `Service ${displayName(service)} was asked for, but the files hold no LoadBalancer Service of that name.`,
     );
   }
-  return selected;
+  return selected.filter((lb) => lb.role !== 'entry-point');
+}
+
+/** Why an entry point is left as it is, for the header of the output. */
+function keptEntryPoint(lb: LoadBalancerView): string {
+  return `kept as the cluster's entry point: it fronts the ${controllerNoun(lb)} (${lb.roleReason ?? 'recognised'}); converting it would route the controller through itself and take every route down`;
 }
 
 /**

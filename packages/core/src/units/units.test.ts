@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { loadManifests, type SourceFile } from '../manifests/load.js';
+import { discoverUnits, STDIN_PATH } from './discover.js';
+import { groupFiles } from './group-files.js';
+
+const files = (entries: Record<string, string>): SourceFile[] =>
+  Object.entries(entries).map(([path, text]) => ({ path, text }));
+
+const service = (name: string, selector: string, namespace?: string) => `apiVersion: v1
+kind: Service
+metadata:
+  name: ${name}
+${namespace ? `  namespace: ${namespace}\n` : ''}spec:
+  selector: {${selector}}
+  ports: [{port: 80}]
+`;
+const deployment = (name: string, labels: string, namespace?: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+${namespace ? `  namespace: ${namespace}\n` : ''}spec:
+  template:
+    metadata:
+      labels: {${labels}}
+    spec:
+      containers: [{name: app, image: app}]
+`;
+
+describe('discoverUnits', () => {
+  it('finds the Kustomize roots: kustomizations no other one refers to, not Components', () => {
+    const { units, looseFiles } = discoverUnits(
+      files({
+        'base/kustomization.yaml': 'resources: [deployment.yaml, service.yaml]\n',
+        'base/deployment.yaml': deployment('web', 'app: web'),
+        'base/service.yaml': service('web', 'app: web'),
+        'overlays/prod/kustomization.yaml':
+          'resources: [../../base]\ncomponents: [../../components/lb]\npatches:\n- path: patch.yaml\n',
+        'overlays/prod/patch.yaml': '- {op: add, path: /spec/type, value: LoadBalancer}\n',
+        'overlays/dev/kustomization.yml': 'bases: [../../base]\nresources: [https://example.com/x.yaml]\n',
+        'components/lb/kustomization.yaml':
+          'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: [lb.yaml]\n',
+        'components/lb/lb.yaml': service('lb', 'app: web'),
+        'components/unused/kustomization.yaml': 'kind: Component\n',
+        'k8s/extra.yaml': service('extra', 'app: extra'),
+      }),
+    );
+    expect(units.map((unit) => [unit.id, unit.files])).toEqual([
+      [
+        'kustomize:overlays/dev',
+        [
+          'base/deployment.yaml',
+          'base/kustomization.yaml',
+          'base/service.yaml',
+          'overlays/dev/kustomization.yml',
+        ],
+      ],
+      [
+        'kustomize:overlays/prod',
+        [
+          'base/deployment.yaml',
+          'base/kustomization.yaml',
+          'base/service.yaml',
+          'components/lb/kustomization.yaml',
+          'components/lb/lb.yaml',
+          'overlays/prod/kustomization.yaml',
+          'overlays/prod/patch.yaml',
+        ],
+      ],
+    ]);
+    expect(looseFiles).toEqual(['k8s/extra.yaml']);
+  });
+
+  it('finds Helm charts with a unit per sibling values file, and leaves dependencies to their parent', () => {
+    const { units, looseFiles } = discoverUnits(
+      files({
+        'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+        'charts/web/values.yaml': 'service:\n  type: ClusterIP\n',
+        'charts/web/values-prod.yaml': 'service:\n  type: LoadBalancer\n',
+        'charts/web/values.staging.yml': 'service:\n  type: NodePort\n',
+        'charts/web/templates/service.yaml':
+          'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n',
+        'charts/web/charts/redis/Chart.yaml': 'apiVersion: v2\nname: redis\nversion: 1.0.0\n',
+        'charts/web/charts/redis/values.yaml': 'service: {}\n',
+      }),
+      { helmValuesSets: { 'charts/web': [['values-prod.yaml', 'values.staging.yml']] } },
+    );
+    expect(units.map((unit) => [unit.id, unit.kind, unit.path, unit.values])).toEqual([
+      ['helm:charts/web', 'helm', 'charts/web', []],
+      ['helm:charts/web@values-prod.yaml', 'helm', 'charts/web', ['values-prod.yaml']],
+      [
+        'helm:charts/web@values-prod.yaml,values.staging.yml',
+        'helm',
+        'charts/web',
+        ['values-prod.yaml', 'values.staging.yml'],
+      ],
+      ['helm:charts/web@values.staging.yml', 'helm', 'charts/web', ['values.staging.yml']],
+    ]);
+    expect(looseFiles).toEqual([]);
+  });
+
+  it('makes standard input a unit of its own', () => {
+    const { units } = discoverUnits([{ path: STDIN_PATH, text: service('web', 'app: web') }]);
+    expect(units).toMatchObject([{ id: 'stdin', kind: 'stdin', path: '-', files: [STDIN_PATH] }]);
+  });
+});
+
+describe('groupFiles', () => {
+  const unitsOf = (entries: Record<string, string>) =>
+    groupFiles(loadManifests(files(entries)))
+      .map(({ plan }) => [plan.id, plan.path, plan.files])
+      .sort();
+
+  it('reads folders whose objects refer to each other as one unit', () => {
+    expect(
+      unitsOf({
+        'k8s/frontend/service.yaml': service('web', 'app: web'),
+        'k8s/frontend/ingress.yaml': `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+spec:
+  rules:
+  - http:
+      paths:
+      - {path: /, pathType: Prefix, backend: {service: {name: api, port: {number: 80}}}}
+`,
+        'k8s/backend/service.yaml': service('api', 'app: api'),
+        'k8s/backend/deployment.yaml': deployment('api', 'app: api'),
+        'k8s/web/deployment.yaml': deployment('web', 'app: web'),
+      }),
+    ).toEqual([
+      [
+        'files:k8s/{backend,frontend,web}',
+        'k8s',
+        [
+          'k8s/backend/deployment.yaml',
+          'k8s/backend/service.yaml',
+          'k8s/frontend/ingress.yaml',
+          'k8s/frontend/service.yaml',
+          'k8s/web/deployment.yaml',
+        ],
+      ],
+    ]);
+  });
+
+  it('keeps apart folders that only share the default namespace, and joins those naming the same one', () => {
+    expect(
+      unitsOf({
+        'examples/guestbook/service.yaml': service('frontend', 'app: guestbook'),
+        'examples/guestbook/deployment.yaml': deployment('frontend', 'app: guestbook'),
+        'examples/redis/service.yaml': service('redis', 'app: redis'),
+        'examples/redis/deployment.yaml': deployment('redis', 'app: redis'),
+        'team/a/service.yaml': service('api', 'app: api', 'shop'),
+        'team/b/deployment.yaml': deployment('api', 'app: apii', 'shop'),
+      }),
+    ).toEqual([
+      [
+        'files:examples/guestbook',
+        'examples/guestbook',
+        ['examples/guestbook/deployment.yaml', 'examples/guestbook/service.yaml'],
+      ],
+      [
+        'files:examples/redis',
+        'examples/redis',
+        ['examples/redis/deployment.yaml', 'examples/redis/service.yaml'],
+      ],
+      ['files:team/{a,b}', 'team', ['team/a/service.yaml', 'team/b/deployment.yaml']],
+    ]);
+  });
+});
