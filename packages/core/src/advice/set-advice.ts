@@ -66,7 +66,13 @@ export function adviseOnInventory(
           ? `Route ${count} through ${group.existingEntryPoint} now and make them ClusterIP; ${title} ranks first for the set, so plan the move (\`ingress-advisor migrate --to gateway\`).`
           : `Route ${count} through ${group.existingEntryPoint} and make them ClusterIP.`;
     }
-    plan.push({ action: 'consolidate', option: recommended as OptionId, services, text });
+    plan.push({
+      action: 'consolidate',
+      option: recommended as OptionId,
+      services,
+      text,
+      saves: { loadBalancers: cost.saved, monthly: cost.savingMonthly },
+    });
   }
   const consolidated = plan.some((step) => step.action === 'consolidate');
   for (const lb of layer4) {

@@ -34,6 +34,8 @@ export interface PlanStep {
   /** Services the step applies to, as `namespace/name`. */
   services: string[];
   text: string;
+  /** A consolidation: the load balancers it saves and their monthly price. */
+  saves?: { loadBalancers: number; monthly: number };
 }
 
 /** The recommendation for a set of manifests as a whole. */

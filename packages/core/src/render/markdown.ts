@@ -252,6 +252,8 @@ interface Sections {
   /** How many findings annotations silenced; null when none. */
   suppressed: string | null;
   silenceHelp: string | null;
+  /** Units not rendered for real, with what was approximated or failed; null when all were. */
+  units: string | null;
 }
 
 function prepareSections(report: Report, options: MarkdownOptions, maxLength: number): Sections {
@@ -269,7 +271,18 @@ function prepareSections(report: Report, options: MarkdownOptions, maxLength: nu
         ? `_${plural(report.summary.suppressed, 'finding')} silenced by \`${IGNORE_ANNOTATION}\` annotations._`
         : null,
     silenceHelp: findings === null ? null : silenceHelp(findings.groups),
+    units: unitsNote(report),
   };
+}
+
+/** The units a real tool did not render: a reader must know which answers are approximations. */
+function unitsNote(report: Report): string | null {
+  const notRendered = report.units.filter((unit) => unit.status !== 'rendered');
+  if (notRendered.length === 0) return null;
+  const lines = notRendered.map(
+    (unit) => `- \`${escapeCodeSpan(unit.id)}\` ${unit.status}: ${escapeMarkdown(unit.message ?? '')}`,
+  );
+  return `**Units not rendered for real**\n\n${lines.join('\n')}`;
 }
 
 function compose(sections: Sections, limits: Limits): Composed {
@@ -285,6 +298,7 @@ function compose(sections: Sections, limits: Limits): Composed {
   if (limits.migration && sections.migration !== null) blocks.push([sections.migration]);
   const findings = findingBlocks(sections.findings, limits.findings);
   blocks.push(...findings.blocks);
+  if (sections.units !== null) blocks.push([sections.units]);
   const files = fileBlocks(sections.files, limits.files);
   blocks.push(...files.blocks);
   if (sections.suppressed !== null) blocks.push([sections.suppressed]);
@@ -349,29 +363,38 @@ interface LoadBalancerSection {
   /** Table rows, in file and line order. */
   rows: RenderedItems;
   count: number;
+  /** Whether the rows come from several units, shown in a column of their own. */
+  byUnit: boolean;
 }
 
 function prepareLoadBalancers(report: Report, link: Linker, maxLength: number): LoadBalancerSection | null {
   if (report.loadBalancers.length === 0) return null;
   const sorted = [...report.loadBalancers].sort(compareLoadBalancers);
   const currency = report.summary.currency;
+  // A column of units when load balancers come from several: each unit is deployed on its own.
+  const byUnit = new Set(sorted.map((lb) => lb.unit)).size > 1;
   const row = (index: number): string => {
     const lb = sorted[index] as LoadBalancerEntry;
     return tableRow([
       escapeMarkdown(lb.name),
       lb.namespace === null ? '—' : escapeMarkdown(lb.namespace),
       escapeMarkdown(describePorts(lb)),
-      TRAFFIC_LABELS[lb.traffic],
+      lb.role === 'entry-point'
+        ? `entry point (${escapeMarkdown(lb.controller?.name ?? 'controller')})`
+        : TRAFFIC_LABELS[lb.traffic],
       lb.exposure,
       formatMoney(lb.monthlyCost, currency),
       link(lb.file, lb.line),
+      ...(byUnit ? [`\`${escapeCodeSpan(lb.unit)}\``] : []),
     ]);
   };
-  return { rows: new RenderedItems(row, maxLength), count: sorted.length };
+  return { rows: new RenderedItems(row, maxLength), count: sorted.length, byUnit };
 }
 
 const LOAD_BALANCER_TABLE_HEAD = `${tableRow(['Service', 'Namespace', 'Ports', 'Traffic', 'Exposure', 'Cost/month', 'Source'])}
 | --- | --- | --- | --- | --- | ---: | --- |`;
+const LOAD_BALANCER_TABLE_HEAD_BY_UNIT = `${tableRow(['Service', 'Namespace', 'Ports', 'Traffic', 'Exposure', 'Cost/month', 'Source', 'Unit'])}
+| --- | --- | --- | --- | --- | ---: | --- | --- |`;
 
 function loadBalancerBlocks(
   section: LoadBalancerSection | null,
@@ -381,7 +404,8 @@ function loadBalancerBlocks(
   const shown = Math.min(limit, section.count);
   const omitted = section.count - shown;
   const blocks: Block[] = [['#### LoadBalancer Services']];
-  if (shown > 0) blocks.push([`${LOAD_BALANCER_TABLE_HEAD}\n`, { items: section.rows, from: 0, to: shown }]);
+  const head = section.byUnit ? LOAD_BALANCER_TABLE_HEAD_BY_UNIT : LOAD_BALANCER_TABLE_HEAD;
+  if (shown > 0) blocks.push([`${head}\n`, { items: section.rows, from: 0, to: shown }]);
   if (omitted > 0) {
     blocks.push([`_${shown > 0 ? 'And ' : ''}${plural(omitted, 'load balancer')} not shown._`]);
   }

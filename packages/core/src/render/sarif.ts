@@ -129,7 +129,7 @@ function resultOf(finding: Finding, ruleIndex: number | undefined) {
     message: { text: finding.message },
     ...(location ? { locations: [location] } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprintOf(finding) },
-    properties: { fix: finding.fix },
+    properties: { fix: finding.fix, ...(finding.unit ? { unit: finding.unit } : {}) },
   };
 }
 

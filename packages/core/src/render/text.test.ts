@@ -85,8 +85,10 @@ describe('renderText', () => {
 
   it('shows the load balancers, the ranking with scores and the plan', () => {
     const text = renderText(fixtureReport(), { color: false });
-    expect(text).toMatch(/^ {2}NAME +NAMESPACE +PORTS +TRAFFIC +EXPOSURE +COST\/MONTH$/m);
-    expect(text).toMatch(/^ {2}postgres +data +5432\/TCP PostgreSQL +L4 +public +\$18\.25$/m);
+    expect(text).toMatch(/^ {2}NAME +NAMESPACE +PORTS +TRAFFIC +EXPOSURE +COST\/MONTH +UNIT$/m);
+    expect(text).toMatch(
+      /^ {2}postgres +data +5432\/TCP PostgreSQL +L4 +public +\$18\.25 +files:apps\/data$/m,
+    );
     expect(text).toMatch(/^ {2}Recommended: \S/m);
     expect(text).toMatch(/^ {4}1\. \S.* +\d+\.\d {2}routing \d+ · simplicity \d+/m);
     expect(text).toMatch(/^ {2}Load balancers: 4 → \d+, saving ≈ \$\d+\.\d\d\/month$/m);

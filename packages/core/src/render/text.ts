@@ -64,6 +64,7 @@ export function renderText(report: Report, options: TextOptions): string {
     findingsSection(report, style),
     loadBalancerSection(report, style),
     adviceSection(report, style, verbose),
+    unitsSection(report, style),
     filesSection(report.files, style, verbose),
     footerOf(report, style),
   ].filter((section) => section.length > 0);
@@ -131,19 +132,46 @@ function loadBalancerSection(report: Report, style: Style): string[] {
       compareText(a.namespace ?? '', b.namespace ?? '') ||
       compareText(a.name, b.name),
   );
+  // A column of units when load balancers come from several: each unit is deployed on its own.
+  const units = new Set(sorted.map((lb) => lb.unit));
   const rows = sorted.map((lb) => [
     clean(lb.name),
     clean(lb.namespace ?? '-'),
     clean(describePorts(lb)),
-    TRAFFIC_LABELS[lb.traffic],
+    lb.role === 'entry-point'
+      ? `entry point (${clean(lb.controller?.name ?? 'controller')})`
+      : TRAFFIC_LABELS[lb.traffic],
     lb.exposure,
     money(lb.monthlyCost, currency),
+    ...(units.size > 1 ? [clean(lb.unit)] : []),
   ]);
-  const table = formatTable(['NAME', 'NAMESPACE', 'PORTS', 'TRAFFIC', 'EXPOSURE', 'COST/MONTH'], rows, [5]);
+  const header = [
+    'NAME',
+    'NAMESPACE',
+    'PORTS',
+    'TRAFFIC',
+    'EXPOSURE',
+    'COST/MONTH',
+    ...(units.size > 1 ? ['UNIT'] : []),
+  ];
+  const table = formatTable(header, rows, [5]);
   return [
     style.bold('LoadBalancer Services'),
     ...table.map((line, index) => `  ${index === 0 ? style.dim(line) : line}`),
     `  ${style.dim(`≈ ${money(report.summary.monthlyLoadBalancerCost, currency)}/month in indicative base prices; usage is billed on top.`)}`,
+  ];
+}
+
+/** Units that were not rendered for real: what was approximated or failed, and what to do. */
+function unitsSection(report: Report, style: Style): string[] {
+  const notRendered = report.units.filter((unit) => unit.status !== 'rendered');
+  if (notRendered.length === 0) return [];
+  return [
+    style.bold(`Units not rendered for real (${formatCount(notRendered.length)})`),
+    ...notRendered.map(
+      (unit) =>
+        `  ${clean(unit.id)}  ${unit.status === 'error' ? style.severity.error('error') : style.severity.warning('approximated')}  ${clean(unit.message ?? '')}`,
+    ),
   ];
 }
 

@@ -397,9 +397,22 @@ function buildReport(
         ? (advised[0] as { advice: SetAdvice }).advice
         : advised.length === 0
           ? adviseOnInventory(emptyInventory, settings, weights)
-          : combineAdvice(advised),
+          : combineAdvice(advised, distinctLoadBalancers(loadBalancers).length),
     summary: summarise(unitEntries, files, resources.length, loadBalancers, findings, suppressed, settings),
   };
+}
+
+/**
+ * The load balancers as deployed, each once: several units may deploy the same Service (a chart and
+ * its Kustomize twin, a folder of manifests and its release copy), which is one load balancer.
+ */
+function distinctLoadBalancers(loadBalancers: readonly LoadBalancerEntry[]): LoadBalancerEntry[] {
+  const seen = new Map<string, LoadBalancerEntry>();
+  for (const lb of loadBalancers) {
+    const key = `${lb.apiVersion}/${lb.kind}/${lb.namespace ?? 'default'}/${lb.name}`;
+    if (!seen.has(key)) seen.set(key, lb);
+  }
+  return [...seen.values()];
 }
 
 function summarise(
@@ -412,6 +425,7 @@ function summarise(
   settings: RuleSettings,
 ): ReportSummary {
   const count = <T>(list: readonly T[], test: (item: T) => boolean): number => list.filter(test).length;
+  const distinct = distinctLoadBalancers(loadBalancers);
   return {
     units: {
       rendered: count(units, (unit) => unit.status === 'rendered'),
@@ -425,11 +439,11 @@ function summarise(
     },
     resources,
     loadBalancers: {
-      total: loadBalancers.length,
-      http: count(loadBalancers, (lb) => lb.traffic === 'http'),
-      l4: count(loadBalancers, (lb) => lb.traffic === 'l4'),
-      mixed: count(loadBalancers, (lb) => lb.traffic === 'mixed'),
-      unknown: count(loadBalancers, (lb) => lb.traffic === 'unknown'),
+      total: distinct.length,
+      http: count(distinct, (lb) => lb.traffic === 'http'),
+      l4: count(distinct, (lb) => lb.traffic === 'l4'),
+      mixed: count(distinct, (lb) => lb.traffic === 'mixed'),
+      unknown: count(distinct, (lb) => lb.traffic === 'unknown'),
     },
     findings: {
       error: count(findings, (finding) => finding.severity === 'error'),

@@ -83,6 +83,10 @@ export interface IngressEntry extends ResourceEntry {
   backends: Array<{ service: string | null; port: number | string | null }>;
 }
 
+/**
+ * Counts of the whole analysis. Load balancers and their cost count each Service once, however
+ * many units deploy it (same apiVersion, kind, namespace and name); `loadBalancers[]` lists it per unit.
+ */
 export interface ReportSummary {
   units: Record<UnitEntry['status'], number>;
   files: Record<FileResult['status'], number>;
