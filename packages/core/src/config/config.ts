@@ -43,6 +43,11 @@ export const configSchema = z
     pricePerLoadBalancer: z.number().nonnegative().optional(),
     /** Weights of the advice criteria (routing, simplicity, performance, security, portability). */
     weights: weightsSchema.default({}),
+    /**
+     * More Helm values sets, by chart folder (relative to the working directory): each set is the
+     * values files, relative to the chart, applied in order (`helm template -f a -f b`).
+     */
+    helmValues: z.record(z.string().min(1), z.array(z.array(z.string().min(1)).min(1))).default({}),
     /** ISO 4217 code of `pricePerLoadBalancer`. */
     currency: z
       .string()

@@ -113,6 +113,8 @@ export interface LoadOptions {
   keepOfKind?: KeepOfKind;
   /** The YAML parser; ours by default (the differential test compares it with a reference). */
   parser?: YamlParser;
+  /** Files to read as Helm values whatever their names (a chart's values set). */
+  valuesFiles?: ReadonlySet<string>;
 }
 
 const KEEP_ALL: KeepOfKind = () => 'all';
@@ -216,7 +218,9 @@ export function loadManifests(sources: readonly SourceFile[], options: LoadOptio
       }
     }
     if (found > 0 || result.status === 'error') continue;
-    if (isHelmValuesFile(source.path) && file.documents.some((d) => isPlainMapping(d.value))) {
+    const valuesFile =
+      isHelmValuesFile(source.path) || options.valuesFiles?.has(normalise(source.path)) === true;
+    if (valuesFile && file.documents.some((d) => isPlainMapping(d.value))) {
       result.role = 'helm-values';
       result.reason = 'read as Helm values';
       for (const document of file.documents) {

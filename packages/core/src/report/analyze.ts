@@ -68,9 +68,9 @@ export interface RenderedUnit extends RenderResult {
  * the results back in `AnalyzeOptions.rendered`.
  */
 export function unitsToRender(sources: readonly SourceFile[], config: Config = DEFAULT_CONFIG): UnitPlan[] {
-  return discoverUnits(selectFiles(sources, config).included).units.filter(
-    (unit) => unit.kind === 'kustomize' || unit.kind === 'helm',
-  );
+  return discoverUnits(selectFiles(sources, config).included, {
+    helmValuesSets: config.helmValues,
+  }).units.filter((unit) => unit.kind === 'kustomize' || unit.kind === 'helm');
 }
 
 /** Analyses manifest files, unit by unit, and returns the Report. Never throws on input. */
@@ -88,7 +88,7 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
     },
     rendered: options.rendered ?? new Map(),
   };
-  const discovery = discoverUnits(included);
+  const discovery = discoverUnits(included, { helmValuesSets: config.helmValues });
   const loose = loadManifests(sourcesIn(discovery.looseFiles, reading), reading.load);
   const read = [
     ...discovery.units.map((plan) => readUnit(plan, reading)),
@@ -176,7 +176,10 @@ function readUnit(plan: UnitPlan, reading: UnitReading): ReadUnit {
   const valuesFiles = (plan.values.length === 0 ? ['values.yaml', 'values.yml'] : plan.values).map((file) =>
     posix.join(plan.path, file),
   );
-  const loaded = loadManifests(sourcesOf(valuesFiles), reading.load);
+  const loaded = loadManifests(sourcesOf(valuesFiles), {
+    ...reading.load,
+    valuesFiles: new Set(valuesFiles),
+  });
   loaded.files.push(...chartFileResults(plan, valuesFiles));
   return {
     entry: entry(

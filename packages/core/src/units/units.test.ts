@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { configSchema } from '../config/config.js';
 import { loadManifests, type SourceFile } from '../manifests/load.js';
+import { analyze } from '../report/analyze.js';
 import { discoverUnits, STDIN_PATH } from './discover.js';
 import { groupFiles } from './group-files.js';
 
@@ -96,6 +98,24 @@ describe('discoverUnits', () => {
       ['helm:charts/web@values.staging.yml', 'helm', 'charts/web', ['values.staging.yml']],
     ]);
     expect(looseFiles).toEqual([]);
+  });
+
+  it('takes more values sets from the configuration', () => {
+    const report = analyze(
+      files({
+        'chart/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+        'chart/values.yaml': 'service:\n  type: ClusterIP\n',
+        'chart/env/prod.yaml': 'service:\n  type: LoadBalancer\n',
+      }),
+      { config: configSchema.parse({ helmValues: { chart: [['values.yaml', 'env/prod.yaml']] } }) },
+    );
+    expect(report.units.map((unit) => [unit.id, unit.values])).toEqual([
+      ['helm:chart', []],
+      ['helm:chart@values.yaml,env/prod.yaml', ['values.yaml', 'env/prod.yaml']],
+    ]);
+    expect(report.findings.map((finding) => [finding.ruleId, finding.file, finding.unit])).toEqual([
+      ['helm-values-loadbalancer', 'chart/env/prod.yaml', 'helm:chart@values.yaml,env/prod.yaml'],
+    ]);
   });
 
   it('makes standard input a unit of its own', () => {
