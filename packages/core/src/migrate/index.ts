@@ -2,10 +2,13 @@
  * Migrations that write the YAML: LoadBalancer Services to one Ingress per namespace, or
  * LoadBalancer Services and Ingresses to Gateway API. Pure, like `analyze`: text in, YAML out.
  */
-import { buildInventory } from '../inventory/inventory.js';
+import { posix } from 'node:path';
+import { buildInventory, type Inventory } from '../inventory/inventory.js';
 import type { GatewayView } from '../inventory/views.js';
 import { loadManifests, type SourceFile } from '../manifests/load.js';
 import { displayName } from '../manifests/objects.js';
+import { discoverUnits } from '../units/discover.js';
+import { groupFiles } from '../units/group-files.js';
 import {
   ingressGroup,
   migrateIngressesToGateway,
@@ -20,13 +23,69 @@ import { checkGatewayApiRules } from './internal/rules.js';
 import { type EmittedDocument, renderDocuments } from './internal/yaml.js';
 import { migrateLoadBalancersToGateway, registerServiceCertificates } from './lb-to-gateway.js';
 import { migrateLoadBalancersToIngress } from './lb-to-ingress.js';
-import type { Migration, MigrationOptions } from './types.js';
+import type { Migration, MigrationOptions, MigrationWarning } from './types.js';
 
 export type { Migration, MigrationOptions, MigrationTarget, MigrationWarning } from './types.js';
 
-/** Never throws on input; input files are the same `SourceFile`s `analyze` takes. */
+/**
+ * Never throws on input; input files are the same `SourceFile`s `analyze` takes. Each deployment
+ * unit is migrated on its own (see units/discover.ts), as `analyze` advises it: one unit's load
+ * balancers never share an entry point with another's.
+ */
 export function migrate(files: readonly SourceFile[], options: MigrationOptions): Migration {
-  const inventory = buildInventory(loadManifests(files));
+  const byPath = new Map(files.map((file) => [posix.normalize(file.path.replace(/\\/g, '/')), file]));
+  const sourcesOf = (paths: readonly string[]): SourceFile[] =>
+    paths.flatMap((path) => byPath.get(path) ?? []);
+  const { units, looseFiles } = discoverUnits(files);
+  const inventories: Inventory[] = groupFiles(loadManifests(sourcesOf(looseFiles))).map(
+    ({ loaded, inventory }) => inventory ?? buildInventory(loaded),
+  );
+  const skipped: MigrationWarning[] = [];
+  for (const unit of units) {
+    if (unit.kind === 'helm') {
+      // Templates are not YAML until rendered: what helm renders is what can be migrated.
+      if (unit.values.length === 0) {
+        skipped.push({
+          message: `Helm chart ${unit.path} is not migrated from its templates: migrate what it renders, \`helm template NAME ${unit.path} | ingress-advisor migrate - --to ${options.to}\`, and carry the changes into the chart's values and templates.`,
+          file: posix.join(unit.path, 'Chart.yaml'),
+        });
+      }
+      continue;
+    }
+    inventories.push(buildInventory(loadManifests(sourcesOf(unit.files))));
+  }
+  if (inventories.length === 0) inventories.push(buildInventory(loadManifests([])));
+  const migrations = inventories.map((inventory) => migrateInventory(inventory, options));
+  // Units with nothing to migrate and nothing to say would only repeat the header.
+  const telling = migrations.filter(
+    (migration) => migration.yaml !== '' || migration.warnings.length > 0 || migration.kept.length > 0,
+  );
+  return combine(telling.length > 0 ? telling : migrations.slice(0, 1), skipped, options);
+}
+
+/** Several units' migrations as one: their YAML one after another, each with its own header. */
+function combine(
+  migrations: readonly Migration[],
+  skipped: readonly MigrationWarning[],
+  options: MigrationOptions,
+): Migration {
+  if (migrations.length === 1 && skipped.length === 0) return migrations[0] as Migration;
+  return {
+    to: options.to,
+    yaml: migrations
+      .map((migration) => migration.yaml)
+      .filter((yaml) => yaml !== '')
+      .join('---\n'),
+    objects: migrations.flatMap((migration) => migration.objects),
+    converted: migrations.flatMap((migration) => migration.converted),
+    kept: migrations.flatMap((migration) => migration.kept),
+    warnings: [...skipped, ...migrations.flatMap((migration) => migration.warnings)],
+    requirements: [...new Set(migrations.flatMap((migration) => migration.requirements))],
+  };
+}
+
+/** The migration of one unit's objects. */
+function migrateInventory(inventory: Inventory, options: MigrationOptions): Migration {
   const context = createContext(inventory, options);
   for (const file of inventory.files) {
     if (file.status !== 'error') continue;
