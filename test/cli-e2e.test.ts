@@ -125,11 +125,12 @@ describe('ingress-advisor analyze (built CLI)', () => {
       expect(summary).toEqual([
         '-/billing http public',
         '-/frontend-external http public',
-        '-/guestbook-ui http public',
         '-/order-admin-external http public',
         '-/partner-api-external http public',
         'dns/coredns-external l4 public',
         'games/game-server l4 public',
+        // The prod overlay sets namespace guestbook-prod: the Service as deployed.
+        'guestbook-prod/guestbook-ui http public',
         'iot/mosquitto l4 public',
         'payments/ledger-api http internal',
       ]);
@@ -149,17 +150,17 @@ describe('ingress-advisor analyze (built CLI)', () => {
       const guestbook = report.loadBalancers.find((lb) => lb.name === 'guestbook-ui');
       expect(guestbook).toMatchObject({
         kind: 'Service',
+        namespace: 'guestbook-prod',
         file: 'kustomize/overlays/prod/service-loadbalancer.yaml',
         line: 7,
-        patchOf: { kind: 'Service', name: 'guestbook-ui' },
+        unit: 'kustomize:kustomize/overlays/prod',
       });
-      expect(fileResult('kustomize/overlays/prod/service-loadbalancer.yaml')).toMatchObject({
-        status: 'analyzed',
-        role: 'kustomize-patch',
-      });
-      expect(fileResult('kustomize/overlays/prod/kustomization.yaml')).toMatchObject({
-        role: 'kustomization',
-      });
+      for (const path of [
+        'kustomize/overlays/prod/service-loadbalancer.yaml',
+        'kustomize/overlays/prod/kustomization.yaml',
+      ]) {
+        expect(fileResult(path)).toMatchObject({ status: 'analyzed', role: 'kustomize-resource' });
+      }
       // The base Service stays ClusterIP and is not reported twice.
       expect(report.loadBalancers.filter((lb) => lb.name === 'guestbook-ui')).toHaveLength(1);
     });
@@ -508,10 +509,19 @@ describe('deployment units rendered by the real kustomize and helm', () => {
     expect(report.units.map((unit) => [unit.id, unit.renderer, unit.status])).toEqual([
       ['helm:units/web-chart', 'builtin', 'approximated'],
       ['helm:units/web-chart@values-prod.yaml', 'builtin', 'approximated'],
-      ['kustomize:units/shop/overlays/dev', 'builtin', 'approximated'],
-      ['kustomize:units/shop/overlays/prod', 'builtin', 'approximated'],
+      ['kustomize:units/shop/overlays/dev', 'builtin', 'rendered'],
+      ['kustomize:units/shop/overlays/prod', 'builtin', 'rendered'],
     ]);
-    for (const unit of report.units) expect(unit.message).toMatch(/install (helm|kustomize)/i);
+    for (const unit of report.units.filter((each) => each.kind === 'helm')) {
+      expect(unit.message).toMatch(/install helm/i);
+    }
+    // The built-in Kustomize reader gives what kustomize gives: names, namespaces and the patch line.
+    const real = await analyzeUnits('auto');
+    const kustomizeLoadBalancers = (from: Report) =>
+      from.loadBalancers
+        .filter((lb) => lb.unit.startsWith('kustomize:'))
+        .map((lb) => [lb.unit, lb.namespace, lb.name, lb.file, lb.line]);
+    expect(kustomizeLoadBalancers(report)).toEqual(kustomizeLoadBalancers(real));
     // The values heuristic speaks of values-prod.yaml's Service type only, not the disabled block.
     expect(
       report.findings

@@ -9,6 +9,8 @@ import { loadManifests, type SourceFile } from '../manifests/load.js';
 import { displayName } from '../manifests/objects.js';
 import { discoverUnits } from '../units/discover.js';
 import { groupFiles } from '../units/group-files.js';
+import { buildKustomization } from '../units/kustomize/index.js';
+import { loadRendered } from '../units/load-rendered.js';
 import {
   ingressGroup,
   migrateIngressesToGateway,
@@ -36,6 +38,7 @@ export function migrate(files: readonly SourceFile[], options: MigrationOptions)
   const byPath = new Map(files.map((file) => [posix.normalize(file.path.replace(/\\/g, '/')), file]));
   const sourcesOf = (paths: readonly string[]): SourceFile[] =>
     paths.flatMap((path) => byPath.get(path) ?? []);
+  const texts = new Map([...byPath].map(([path, file]) => [path, file.text]));
   const { units, looseFiles } = discoverUnits(files);
   const inventories: Inventory[] = groupFiles(loadManifests(sourcesOf(looseFiles))).map(
     ({ loaded, inventory }) => inventory ?? buildInventory(loaded),
@@ -52,7 +55,11 @@ export function migrate(files: readonly SourceFile[], options: MigrationOptions)
       }
       continue;
     }
-    inventories.push(buildInventory(loadManifests(sourcesOf(unit.files))));
+    const loaded =
+      unit.kind === 'kustomize'
+        ? loadRendered(unit, buildKustomization(unit.path, texts), 'the built-in Kustomize reader', {})
+        : loadManifests(sourcesOf(unit.files));
+    inventories.push(buildInventory(loaded));
   }
   if (inventories.length === 0) inventories.push(buildInventory(loadManifests([])));
   const migrations = inventories.map((inventory) => migrateInventory(inventory, options));

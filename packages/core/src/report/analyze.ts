@@ -16,7 +16,6 @@ import {
   type LoadOptions,
   type LoadResult,
   loadManifests,
-  placedObject,
   type SourceFile,
 } from '../manifests/load.js';
 import { isIgnored, type ManifestObject, type ObjectRef, placeOf } from '../manifests/objects.js';
@@ -32,6 +31,8 @@ import {
 import { RULES } from '../rules/index.js';
 import { discoverUnits, STDIN_PATH, type UnitPlan } from '../units/discover.js';
 import { groupFiles } from '../units/group-files.js';
+import { buildKustomization } from '../units/kustomize/index.js';
+import { loadRendered } from '../units/load-rendered.js';
 import type { RenderResult } from '../units/placed.js';
 import {
   type IngressEntry,
@@ -82,6 +83,7 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
   const weights = normaliseWeights(config.weights);
   const reading: UnitReading = {
     sources: new Map(included.map((source) => [normalisePath(source.path), source])),
+    texts: new Map(included.map((source) => [normalisePath(source.path), source.text])),
     load: {
       keepOfKind: readPlan([...rules, { reads: ADVICE_READS }]),
       ...(options.parser ? { parser: options.parser } : {}),
@@ -110,6 +112,8 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
 /** What reading the units needs: the sources by normalised path, load options, rendered units. */
 interface UnitReading {
   sources: ReadonlyMap<string, SourceFile>;
+  /** The same, as texts: what the built-in Kustomize reader reads. */
+  texts: ReadonlyMap<string, string>;
   load: LoadOptions;
   rendered: ReadonlyMap<string, RenderedUnit>;
 }
@@ -152,7 +156,7 @@ function readUnit(plan: UnitPlan, reading: UnitReading): ReadUnit {
   if (rendered !== undefined) {
     return {
       entry: entry(rendered.renderer, rendered.status, rendered.messages.join(' ') || undefined),
-      loaded: loadRendered(plan, rendered, reading.load),
+      loaded: loadRendered(plan, rendered, rendered.renderer, reading.load),
     };
   }
   if (plan.kind === 'files' || plan.kind === 'stdin') {
@@ -162,13 +166,10 @@ function readUnit(plan: UnitPlan, reading: UnitReading): ReadUnit {
     };
   }
   if (plan.kind === 'kustomize') {
+    const built = buildKustomization(plan.path, reading.texts);
     return {
-      entry: entry(
-        'builtin',
-        'approximated',
-        'Read without kustomize: resources and patches are applied within the unit; namespace, name prefixes, components and generators are not. Install kustomize or kubectl to render it.',
-      ),
-      loaded: loadManifests(sourcesOf(plan.files), reading.load),
+      entry: entry('builtin', built.status, built.messages.join(' ') || undefined),
+      loaded: loadRendered(plan, built, 'the built-in Kustomize reader', reading.load),
     };
   }
   // A Helm chart without helm: its templates are not YAML until rendered; only its values files
@@ -202,25 +203,6 @@ function chartFileResults(plan: UnitPlan, read: readonly string[]): FileResult[]
       reason: `part of Helm chart ${plan.path}, which is rendered as a whole (\`helm template\`).`,
       documents: 0,
     }));
-}
-
-/** The objects a tool rendered, placed in their sources, with a result for each file of the unit. */
-function loadRendered(plan: UnitPlan, rendered: RenderedUnit, options: LoadOptions): LoadResult {
-  const objects = rendered.objects.map((placed) => placedObject(placed.value, placed, options.keepOfKind));
-  const counts = new Map<string, number>();
-  for (const object of objects) counts.set(object.file, (counts.get(object.file) ?? 0) + 1);
-  const role = plan.kind === 'helm' ? ('helm-chart' as const) : ('kustomize-resource' as const);
-  const files: FileResult[] = plan.files.map((path) => ({
-    path,
-    status: rendered.status === 'error' ? 'error' : 'analyzed',
-    role,
-    reason:
-      rendered.status === 'error'
-        ? `unit ${plan.id} could not be rendered: ${rendered.messages.join(' ')}`
-        : `rendered with ${rendered.renderer} as part of unit ${plan.id}.`,
-    documents: counts.get(path) ?? 0,
-  }));
-  return { files, objects, problems: [], helmValues: [] };
 }
 
 /** One result per file: a file several units read is reported once, its worst status first. */

@@ -49,9 +49,12 @@ testRule(rule, {
         object('gateway.networking.x-k8s.io/v1alpha1', 'XBackendTrafficPolicy'),
     },
     {
+      // kustomize refuses the build (the patch matches no object of its version); api-removed says nothing.
       name: 'a removed version in a Kustomize patch, which is not an object of its own',
+      brokenInput: true,
       files: {
         'base/ingress.yaml': object('networking.k8s.io/v1', 'Ingress'),
+        'base/kustomization.yaml': 'resources:\n- ingress.yaml\n',
         'overlay/kustomization.yaml': 'resources:\n- ../base\npatches:\n- path: ingress-patch.yaml\n',
         'overlay/ingress-patch.yaml': object('extensions/v1beta1', 'Ingress'),
       },
