@@ -35,6 +35,8 @@ export interface ManifestObject extends ObjectRef, SourceLocation {
   patchOf?: ObjectRef;
   /** Fields set elsewhere than in the object's own source (by a patch or a values file), and where. */
   setBy?: readonly PlacedField[];
+  /** Where else the same object (same apiVersion, kind, namespace and name) is written. */
+  copies?: ReadonlyArray<{ file: string; line: number }>;
 }
 
 /** Where a field of an object was set, when not in its own source. */

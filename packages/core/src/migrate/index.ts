@@ -8,7 +8,7 @@ import type { GatewayView } from '../inventory/views.js';
 import { loadManifests, type SourceFile } from '../manifests/load.js';
 import { displayName } from '../manifests/objects.js';
 import { discoverUnits } from '../units/discover.js';
-import { groupFiles } from '../units/group-files.js';
+import { groupFiles, withoutCopies } from '../units/group-files.js';
 import { buildKustomization } from '../units/kustomize/index.js';
 import { loadRendered } from '../units/load-rendered.js';
 import {
@@ -40,7 +40,7 @@ export function migrate(files: readonly SourceFile[], options: MigrationOptions)
     paths.flatMap((path) => byPath.get(path) ?? []);
   const texts = new Map([...byPath].map(([path, file]) => [path, file.text]));
   const { units, looseFiles } = discoverUnits(files);
-  const inventories: Inventory[] = groupFiles(loadManifests(sourcesOf(looseFiles))).map(
+  const inventories: Inventory[] = groupFiles(withoutCopies(loadManifests(sourcesOf(looseFiles)))).map(
     ({ loaded, inventory }) => inventory ?? buildInventory(loaded),
   );
   const skipped: MigrationWarning[] = [];

@@ -30,7 +30,7 @@ import {
 } from '../rules/define-rule.js';
 import { RULES } from '../rules/index.js';
 import { discoverUnits, STDIN_PATH, type UnitPlan } from '../units/discover.js';
-import { groupFiles } from '../units/group-files.js';
+import { groupFiles, withoutCopies } from '../units/group-files.js';
 import { buildKustomization } from '../units/kustomize/index.js';
 import { loadRendered } from '../units/load-rendered.js';
 import type { RenderResult } from '../units/placed.js';
@@ -94,7 +94,7 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
   const loose = loadManifests(sourcesIn(discovery.looseFiles, reading), reading.load);
   const read = [
     ...discovery.units.map((plan) => readUnit(plan, reading)),
-    ...groupFiles(loose).map(({ plan, loaded, inventory }) => ({
+    ...groupFiles(withoutCopies(loose)).map(({ plan, loaded, inventory }) => ({
       entry: unitEntry(plan, 'builtin', 'rendered'),
       loaded,
       ...(inventory ? { inventory } : {}),
@@ -450,6 +450,7 @@ function loadBalancerEntry(lb: LoadBalancerView, unit: string, settings: RuleSet
     line: lb.typeLine,
     doc: lb.object.doc,
     unit,
+    ...(lb.object.copies ? { copies: [...lb.object.copies] } : {}),
     ports: lb.ports.map((port) => ({
       name: port.name,
       port: port.port,
@@ -482,6 +483,7 @@ function resourceEntry(object: ManifestObject, unit: string): ResourceEntry {
     line: object.line,
     doc: object.doc,
     unit,
+    ...(object.copies ? { copies: [...object.copies] } : {}),
   };
 }
 

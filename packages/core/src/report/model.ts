@@ -40,6 +40,8 @@ export interface ResourceEntry extends ObjectRef {
   doc: number;
   /** The id of the unit that deploys it. */
   unit: string;
+  /** Where else the same object is written (plain manifests copied into several folders): counted once. */
+  copies?: Array<{ file: string; line: number }>;
 }
 
 export interface LoadBalancerPortEntry {

@@ -11,7 +11,7 @@ import { buildInventory, findObjects, findServices, type Inventory } from '../in
 import { selectWorkloads } from '../inventory/selection.js';
 import { GATEWAY_API_GROUP } from '../known/api-versions.js';
 import type { LoadResult } from '../manifests/load.js';
-import { effectiveNamespace } from '../manifests/objects.js';
+import { effectiveNamespace, type ManifestObject } from '../manifests/objects.js';
 import type { UnitPlan } from './discover.js';
 
 /** A files unit: its plan, its part of the load result and, when it is all of it, its inventory. */
@@ -20,6 +20,42 @@ export interface FilesUnit {
   loaded: LoadResult;
   /** Built while grouping, when the unit holds every loose file: the caller need not build it again. */
   inventory?: Inventory;
+}
+
+/**
+ * The same object written in several places (a `release/` copy of a Service in
+ * `kubernetes-manifests/`, a file duplicated across folders) is one object with several locations:
+ * the first by path keeps the others as `copies`, so it is counted, priced and checked once. The same
+ * name with other content (a dev and a prod version) is two objects.
+ */
+export function withoutCopies(loaded: LoadResult): LoadResult {
+  const byIdentity = new Map<string, ManifestObject[]>();
+  const copies = new Map<ManifestObject, Array<{ file: string; line: number }>>();
+  const objects = new Set<ManifestObject>();
+  const ordered = [...loaded.objects].sort((a, b) => compare(a.file, b.file) || a.line - b.line);
+  for (const object of ordered) {
+    const key = `${object.apiVersion}\n${object.kind}\n${effectiveNamespace(object)}\n${object.name}`;
+    const sameName = byIdentity.get(key) ?? [];
+    // Compared as written only when names collide: most objects are written once.
+    const content = sameName.length > 0 ? JSON.stringify(object.raw) : '';
+    const kept = sameName.find((candidate) => JSON.stringify(candidate.raw) === content);
+    if (kept === undefined || object.patchOf !== undefined) {
+      sameName.push(object);
+      byIdentity.set(key, sameName);
+      objects.add(object);
+      continue;
+    }
+    const list = copies.get(kept) ?? [];
+    list.push({ file: object.file, line: object.line });
+    copies.set(kept, list);
+  }
+  if (copies.size === 0) return loaded;
+  return {
+    ...loaded,
+    objects: loaded.objects
+      .filter((object) => objects.has(object))
+      .map((object) => (copies.has(object) ? Object.assign(object, { copies: copies.get(object) }) : object)),
+  };
 }
 
 /** The files units of loaded loose files, each with the part of the load result that is its own. */
@@ -132,6 +168,10 @@ function label(common: string, folders: readonly string[]): string {
   const rest = folders.map((folder) => (common === '.' ? folder : folder.slice(common.length + 1) || '.'));
   const shown = rest.length > 4 ? [...rest.slice(0, 3), `+${rest.length - 3}`] : rest;
   return `${common === '.' ? '' : `${common}/`}{${shown.join(',')}}`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 class UnionFind {

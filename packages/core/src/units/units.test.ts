@@ -187,4 +187,26 @@ spec:
       ['files:team/{a,b}', 'team', ['team/a/service.yaml', 'team/b/deployment.yaml']],
     ]);
   });
+
+  it('counts the same object written in several folders once, with its other places', () => {
+    const lb = service('frontend-external', 'app: frontend').replace(
+      'spec:\n',
+      'spec:\n  type: LoadBalancer\n',
+    );
+    const report = analyze(
+      files({
+        'kubernetes-manifests/frontend.yaml': `${lb}---\n${deployment('frontend', 'app: frontend')}`,
+        'release/kubernetes-manifests.yaml': `${deployment('frontend', 'app: frontend')}---\n${lb}`,
+      }),
+    );
+    expect(report.loadBalancers).toMatchObject([
+      {
+        name: 'frontend-external',
+        file: 'kubernetes-manifests/frontend.yaml',
+        copies: [{ file: 'release/kubernetes-manifests.yaml', line: 12 }],
+      },
+    ]);
+    expect(report.summary.loadBalancers.total).toBe(1);
+    expect(report.findings.filter((finding) => finding.ruleId === 'service-selector-no-match')).toEqual([]);
+  });
 });
