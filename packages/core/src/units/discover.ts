@@ -7,6 +7,7 @@
 import { posix } from 'node:path';
 import type { SourceFile } from '../manifests/load.js';
 import { type ParsedDocument, parseYamlStream } from '../manifests/parse-yaml.js';
+import { KUSTOMIZATION_FILE_NAMES } from './kustomize/index.js';
 
 export type UnitKind = 'kustomize' | 'helm' | 'files' | 'stdin';
 
@@ -25,9 +26,6 @@ export interface UnitPlan {
 
 /** The path of the source read from standard input. */
 export const STDIN_PATH = '<stdin>';
-
-/** Kustomization file names, as `kustomize build` looks for them in a directory. */
-export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 /** Extra Helm values sets: chart directory → list of sets, each a list of values files in order. */
 export type HelmValuesSets = Readonly<Record<string, ReadonlyArray<readonly string[]>>>;
@@ -131,7 +129,7 @@ function findKustomizations(
 ): Kustomization[] {
   const found: Kustomization[] = [];
   for (const [path, source] of byPath) {
-    if (!KUSTOMIZATION_FILE_NAMES.includes(posix.basename(path))) continue;
+    if (!(KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(posix.basename(path))) continue;
     if (charts.some((chart) => isInside(path, chart))) continue;
     const document = firstMapping(parseYamlStream(source.text).documents);
     if (document === undefined) continue;
