@@ -436,8 +436,7 @@ function summarise(
       notice: count(findings, (finding) => finding.severity === 'notice'),
     },
     suppressed,
-    monthlyLoadBalancerCost:
-      Math.round(loadBalancers.reduce((sum, lb) => sum + lb.monthlyCost, 0) * 100) / 100,
+    monthlyLoadBalancerCost: Math.round(distinct.reduce((sum, lb) => sum + lb.monthlyCost, 0) * 100) / 100,
     currency: settings.currency,
   };
 }

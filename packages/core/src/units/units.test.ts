@@ -207,6 +207,26 @@ spec:
       },
     ]);
     expect(report.summary.loadBalancers.total).toBe(1);
+    expect(report.summary.monthlyLoadBalancerCost).toBe(report.loadBalancers[0]?.monthlyCost);
     expect(report.findings.filter((finding) => finding.ruleId === 'service-selector-no-match')).toEqual([]);
+  });
+
+  it('counts and prices once a load balancer that several units deploy', () => {
+    const lb = service('front', 'app: front').replace('spec:\n', 'spec:\n  type: LoadBalancer\n');
+    const report = analyze(
+      files({
+        'base/kustomization.yaml': 'resources: [service.yaml]\n',
+        'base/service.yaml': lb,
+        'overlays/dev/kustomization.yaml': 'resources: [../../base]\n',
+        'overlays/kaito/kustomization.yaml': 'resources: [../../base]\n',
+      }),
+    );
+    expect(report.loadBalancers.map((entry) => entry.unit)).toEqual([
+      'kustomize:overlays/dev',
+      'kustomize:overlays/kaito',
+    ]);
+    expect(report.summary.loadBalancers.total).toBe(1);
+    expect(report.summary.monthlyLoadBalancerCost).toBe(report.loadBalancers[0]?.monthlyCost);
+    expect(report.advice.loadBalancers.before).toBe(1);
   });
 });
