@@ -4,7 +4,7 @@
  * roles, rule ids, counts and the load balancer inventory, not message wording.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -528,5 +528,20 @@ describe('deployment units rendered by the real kustomize and helm', () => {
         .filter((finding) => finding.ruleId === 'helm-values-loadbalancer')
         .map((f) => [f.file, f.line]),
     ).toEqual([['units/web-chart/values-prod.yaml', 3]]);
+  });
+
+  it('reads the files a kustomization generates from, which a walk for YAML does not collect', async () => {
+    const dir = mkdtempSync(join(scratch, 'generator-'));
+    mkdirSync(join(dir, 'app'));
+    writeFileSync(
+      join(dir, 'app/kustomization.yaml'),
+      'configMapGenerator:\n- name: settings\n  envs: [.env]\n',
+    );
+    writeFileSync(join(dir, 'app/.env'), 'A=1\nB=two\n');
+    const result = await runCli(['analyze', '.', '--format', 'json', '--render', 'builtin'], { cwd: dir });
+    const report = JSON.parse(result.stdout) as Report;
+    // kustomize's own name for it, content hash and all (checked with kubectl kustomize).
+    expect(report.resources.map((resource) => resource.name)).toEqual(['settings-6b56fdfggc']);
+    expect(report.units).toMatchObject([{ id: 'kustomize:app', status: 'rendered' }]);
   });
 });

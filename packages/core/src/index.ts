@@ -46,7 +46,13 @@ export { renderJson } from './render/json.js';
 export { DEFAULT_MARKDOWN_MAX_LENGTH, type MarkdownOptions, renderMarkdown } from './render/markdown.js';
 export { fingerprintOf, renderSarif, type SarifOptions } from './render/sarif.js';
 export { renderText, type TextOptions } from './render/text.js';
-export { type AnalyzeOptions, analyze, type RenderedUnit, unitsToRender } from './report/analyze.js';
+export {
+  type AnalyzeOptions,
+  analyze,
+  kustomizeInputsMissing,
+  type RenderedUnit,
+  unitsToRender,
+} from './report/analyze.js';
 export {
   type DiffOptions,
   diffReports,

@@ -4,8 +4,8 @@ import {
   analyze,
   CONFIG_FILE_NAME,
   type Config,
+  kustomizeInputsMissing,
   type Report,
-  renderJson,
   renderMarkdown,
   renderSarif,
   renderText,
@@ -13,9 +13,10 @@ import {
 } from '@ingress-advisor/core';
 import type { CliDeps } from '../deps.js';
 import { describeFileError, isUsageError, UsageError } from '../errors.js';
-import { collectSources, STDIN_PATH } from '../input/collect-sources.js';
+import { collectSources, readKustomizeInputs, STDIN_PATH } from '../input/collect-sources.js';
 import { loadConfig } from '../input/config-file.js';
 import { shouldUseColor } from '../output/color.js';
+import { jsonPieces } from '../output/json-pieces.js';
 import { renderUnits } from '../render/render-units.js';
 import { defineCommand, EXIT, type ExitCode } from './definitions.js';
 import { type OptionSpecs, parseOptions } from './internal/parse-options.js';
@@ -142,6 +143,10 @@ export async function runAnalyze(deps: CliDeps, args: readonly string[]): Promis
     }
 
     const analyzeConfig = withStdinIncluded(config, collected.usedStdin);
+    // Generator inputs (`.env`, `.properties`) a walk for YAML does not collect, for the built-in reader.
+    collected.sources.push(
+      ...readKustomizeInputs(kustomizeInputsMissing(collected.sources, analyzeConfig), deps),
+    );
     const rendered =
       options.render === 'auto'
         ? await renderUnits(
@@ -153,10 +158,10 @@ export async function runAnalyze(deps: CliDeps, args: readonly string[]): Promis
         : new Map();
     const report = analyze(collected.sources, { config: analyzeConfig, rendered });
     const output = render(report, options, deps);
-    if (options.output === undefined) deps.stdout.write(output);
+    if (options.output === undefined) writeInBatches(output, (text) => deps.stdout.write(text));
     else {
       try {
-        await deps.fs.writeFile(resolve(deps.cwd, options.output), output);
+        await deps.fs.writeFile(resolve(deps.cwd, options.output), [...output].join(''));
       } catch (error) {
         throw new UsageError(`Cannot write the report to ${options.output}: ${describeFileError(error)}.`);
       }
@@ -211,12 +216,12 @@ function withStdinIncluded(config: Config, usedStdin: boolean): Config {
   return { ...config, include: [...config.include, STDIN_PATH] };
 }
 
-function render(report: Report, options: AnalyzeArgs, deps: CliDeps): string {
+/** The report in the chosen format, ending with a line break: the text, or JSON in pieces (see jsonPieces). */
+function render(report: Report, options: AnalyzeArgs, deps: CliDeps): Iterable<string> {
   let text: string;
   switch (options.format) {
     case 'json':
-      text = renderJson(report);
-      break;
+      return jsonPieces(report);
     case 'markdown':
       text = renderMarkdown(report);
       break;
@@ -234,7 +239,26 @@ function render(report: Report, options: AnalyzeArgs, deps: CliDeps): string {
       break;
     }
   }
-  return text.endsWith('\n') ? text : `${text}\n`;
+  return [text.endsWith('\n') ? text : `${text}\n`];
+}
+
+/** Small pieces are written together, in writes of about a mebibyte, rather than a system call each. */
+const BATCH_LENGTH = 2 ** 20;
+
+function writeInBatches(pieces: Iterable<string>, write: (text: string) => void): void {
+  let batch: string[] = [];
+  let length = 0;
+  const flush = (): void => {
+    if (batch.length > 0) write(batch.length === 1 ? (batch[0] as string) : batch.join(''));
+    batch = [];
+    length = 0;
+  };
+  for (const piece of pieces) {
+    batch.push(piece);
+    length += piece.length;
+    if (length >= BATCH_LENGTH) flush();
+  }
+  flush();
 }
 
 /**

@@ -187,6 +187,26 @@ const UTF8 = new TextDecoder('utf-8');
  * else, and a UTF-8 decoding of multi-byte text could come out shorter than the cap and be parsed
  * truncated.
  */
+/**
+ * Files kustomizations name beside their YAML (generator inputs), read as text when they are there
+ * and under the size cap; the others stay missing, and the unit says so.
+ */
+export function readKustomizeInputs(
+  paths: readonly string[],
+  deps: Pick<CliDeps, 'fs' | 'cwd'>,
+): SourceFile[] {
+  const read: SourceFile[] = [];
+  for (const path of paths) {
+    try {
+      const bytes = deps.fs.readFile(resolve(deps.cwd, path), MAX_FILE_BYTES + 1);
+      if (bytes.length <= MAX_FILE_BYTES) read.push({ path, text: decodeManifest(bytes) });
+    } catch {
+      // Not there, or not a file: the built-in reader reports it missing.
+    }
+  }
+  return read;
+}
+
 export function decodeManifest(bytes: Uint8Array): string {
   if (bytes.length > MAX_FILE_BYTES) {
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');

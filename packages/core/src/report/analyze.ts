@@ -64,6 +64,18 @@ export interface RenderedUnit extends RenderResult {
 }
 
 /**
+ * Files the kustomizations of a set name that the set lacks: generator inputs (`.env`,
+ * `.properties`) a walk for YAML does not collect. An adapter reads them and adds them to the
+ * sources, so the built-in Kustomize reader can generate what they feed.
+ */
+export function kustomizeInputsMissing(
+  sources: readonly SourceFile[],
+  config: Config = DEFAULT_CONFIG,
+): string[] {
+  return discoverUnits(selectFiles(sources, config).included).missingInputs;
+}
+
+/**
  * The units of a set of files that a tool can render (Kustomize roots and Helm charts with their
  * values), as `analyze` will read them (after include/exclude): an adapter renders them and passes
  * the results back in `AnalyzeOptions.rendered`.

@@ -43,12 +43,19 @@ interface Kustomization {
   refersTo: string[];
   /** Files it reads directly: resources, patches, generator inputs. */
   reads: string[];
+  /** Files it names that are not among the sources: generator inputs (`.env`, `.properties`), mostly. */
+  missing: string[];
 }
 
 /** The units to render, and the files no unit reads (plain manifests, grouped by `groupFiles`). */
 export interface Discovery {
   units: UnitPlan[];
   looseFiles: string[];
+  /**
+   * Files kustomizations name that are not among the sources (generator inputs such as `.env`
+   * files, which a YAML walk does not collect): an adapter reads them and adds them to the sources.
+   */
+  missingInputs: string[];
 }
 
 /**
@@ -93,7 +100,8 @@ export function discoverUnits(sources: readonly SourceFile[], options: DiscoverO
   }
 
   const looseFiles = [...byPath.keys()].filter((path) => !consumed.has(path)).sort();
-  return { units: units.sort((a, b) => compare(a.id, b.id)), looseFiles };
+  const missingInputs = [...new Set(kustomizations.flatMap((kustomization) => kustomization.missing))].sort();
+  return { units: units.sort((a, b) => compare(a.id, b.id)), looseFiles, missingInputs };
 }
 
 function findCharts(byPath: ReadonlyMap<string, SourceFile>): string[] {
@@ -154,6 +162,7 @@ function readKustomization(
   const kind = value.kind === 'Component' ? 'Component' : 'Kustomization';
   const refersTo: string[] = [];
   const reads: string[] = [];
+  const missing: string[] = [];
   const resolve = (entry: unknown): string | undefined =>
     typeof entry === 'string' && !entry.includes('\n') && !isRemote(entry)
       ? posix.normalize(posix.join(dir, entry))
@@ -185,9 +194,11 @@ function readKustomization(
     ...list(value.generators),
   ]) {
     const target = resolve(entry);
-    if (target !== undefined && byPath.has(target)) reads.push(target);
+    if (target === undefined) continue;
+    if (byPath.has(target)) reads.push(target);
+    else missing.push(target);
   }
-  return { file, dir, kind, refersTo, reads };
+  return { file, dir, kind, refersTo, reads, missing };
 }
 
 /** Every file a root reads, through the kustomizations it refers to. */
