@@ -10,6 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { inlineCreateRequire } from '../../core/build/inline-create-require.mjs';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outdirIndex = process.argv.indexOf('--outdir');
@@ -46,24 +47,6 @@ if (!bundle) throw new Error('esbuild produced no JavaScript output');
 await mkdir(outdir, { recursive: true });
 await writeFile(join(outdir, 'index.js'), bundle.contents);
 await writeFile(join(outdir, 'licenses.txt'), collectLicences(Object.keys(result.metafile.inputs)));
-
-/**
- * The core loads js-yaml's CommonJS build through `createRequire(import.meta.url)('js-yaml')` (it
- * parses faster than the ESM build); esbuild cannot follow that call, so it becomes a plain
- * `require('js-yaml')`, which esbuild bundles with the "require" condition: the same build.
- */
-function inlineCreateRequire() {
-  const call = /createRequire\(import\.meta\.url\)\((['"][^'"]+['"])\)/g;
-  return {
-    name: 'inline-create-require',
-    setup(build) {
-      build.onLoad({ filter: /[\\/]packages[\\/]core[\\/]src[\\/].*\.ts$/ }, async (args) => {
-        const source = readFileSync(args.path, 'utf8');
-        return { contents: source.replace(call, 'require($1)'), loader: 'ts' };
-      });
-    },
-  };
-}
 
 /** The licence text of every package a bundled file came from, sorted by name. */
 function collectLicences(inputs) {

@@ -11,6 +11,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { inlineCreateRequire } from '../../core/build/inline-create-require.mjs';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outdirIndex = process.argv.indexOf('--outdir');
@@ -48,23 +49,4 @@ if (/\bcreateRequire\s*\(|\b__require\s*\(/.test(readFileSync(join(outdir, 'inde
   throw new Error(
     'dist/index.js loads a module at run time (createRequire or require): make inlineCreateRequire inline it',
   );
-}
-
-/**
- * The core loads js-yaml's CommonJS build through `createRequire(import.meta.url)('js-yaml')` (it
- * parses faster than the ESM build); esbuild cannot follow that call, so it becomes a plain
- * `require('js-yaml')`, which esbuild bundles with the "require" condition: the same build. The
- * Action's build (packages/action/scripts/build.mjs) does the same.
- */
-function inlineCreateRequire() {
-  const call = /createRequire\(import\.meta\.url\)\((['"][^'"]+['"])\)/g;
-  return {
-    name: 'inline-create-require',
-    setup(build) {
-      build.onLoad({ filter: /[\\/]packages[\\/]core[\\/]src[\\/].*\.ts$/ }, (args) => {
-        const source = readFileSync(args.path, 'utf8');
-        return { contents: source.replace(call, 'require($1)'), loader: 'ts' };
-      });
-    },
-  };
 }
