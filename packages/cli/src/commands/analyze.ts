@@ -242,18 +242,23 @@ function render(report: Report, options: AnalyzeArgs, deps: CliDeps): Iterable<s
   return [text.endsWith('\n') ? text : `${text}\n`];
 }
 
-/** Small pieces are written together, in writes of about a mebibyte, rather than a system call each. */
-const BATCH_LENGTH = 2 ** 20;
+/** Pieces shorter than this are written together, rather than a system call each; longer ones alone. */
+const BATCH_LENGTH = 2 ** 16;
 
 function writeInBatches(pieces: Iterable<string>, write: (text: string) => void): void {
   let batch: string[] = [];
   let length = 0;
   const flush = (): void => {
-    if (batch.length > 0) write(batch.length === 1 ? (batch[0] as string) : batch.join(''));
+    if (batch.length > 0) write(batch.join(''));
     batch = [];
     length = 0;
   };
   for (const piece of pieces) {
+    if (piece.length >= BATCH_LENGTH) {
+      flush();
+      write(piece);
+      continue;
+    }
     batch.push(piece);
     length += piece.length;
     if (length >= BATCH_LENGTH) flush();

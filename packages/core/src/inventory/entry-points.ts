@@ -148,13 +148,16 @@ function byProxyImage(
 ): Recognition | null {
   for (const workload of workloads) {
     const repositories = workload.containers.map(repositoryOf);
-    const onlyKnown =
+    // Asked only of a pod that runs a proxy image, without the gateway label.
+    const onlyKnown = (): boolean =>
       repositories.length > 0 &&
       repositories.every(
         (repository) =>
           repository !== null &&
-          KNOWN_CONTROLLERS.some((known) =>
-            [...known.images, ...(known.proxyImages ?? [])].some((image) => isImage(repository, image)),
+          KNOWN_CONTROLLERS.some(
+            (known) =>
+              known.images.some((image) => isImage(repository, image)) ||
+              (known.proxyImages ?? []).some((image) => isImage(repository, image)),
           ),
       );
     for (const [index, container] of workload.containers.entries()) {
@@ -171,7 +174,7 @@ function byProxyImage(
           reason: `${workloadName(workload)} runs ${shownImage(container)} with pod label ${key}=${workload.podLabels[key]}`,
         };
       }
-      if (onlyKnown) {
+      if (onlyKnown()) {
         return {
           controller,
           reason: `${workloadName(workload)} runs ${shownImage(container)} and no application container`,
@@ -212,7 +215,9 @@ function byServiceName(controllers: readonly KnownController[], lb: LoadBalancer
 }
 
 function matches(signal: LabelSignal, labels: Readonly<Record<string, string>>): boolean {
-  for (const [key, value] of Object.entries(signal.labels)) {
+  // Every Service, its selector and its pods are matched against every signal: no entries arrays.
+  for (const key in signal.labels) {
+    const value = signal.labels[key];
     const found = labels[key];
     if (found === undefined || (value !== ANY_VALUE && found !== value)) return false;
   }

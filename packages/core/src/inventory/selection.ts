@@ -26,13 +26,20 @@ export type Selection =
       reason: 'no-selector' | 'external-name' | 'namespace-not-in-set' | 'invalid-workload';
     };
 
-/** Per inventory: each Service's selection (several rules ask) and workloads by pod label. */
+/** Per inventory: each Service's selection and near misses (several rules ask), workloads by pod label. */
 interface SelectionIndex {
   selections: Map<ServiceView, Selection>;
-  /** Namespace, label key, then label value → the workloads whose pod template carries that label. */
-  byLabel: Map<string, Map<string, Map<string, WorkloadView[]>>>;
+  nearMisses: Map<ServiceView, NearMiss[]>;
+  /** By namespace: its workloads by pod label, and each one's place in `workloadsIn`. */
+  byNamespace: Map<string, NamespaceLabels>;
   /** By namespace: whether it holds an object of a workload kind, readable or not. */
   holdsWorkloads: Map<string, boolean>;
+}
+
+interface NamespaceLabels {
+  /** Label key, then label value → the workloads whose pod template carries that label. */
+  byLabel: Map<string, Map<string, WorkloadView[]>>;
+  order: Map<WorkloadView, number>;
 }
 
 const indexes = new WeakMap<Inventory, SelectionIndex>();
@@ -40,7 +47,12 @@ const indexes = new WeakMap<Inventory, SelectionIndex>();
 function indexOf(inventory: Inventory): SelectionIndex {
   let index = indexes.get(inventory);
   if (index === undefined) {
-    index = { selections: new Map(), byLabel: new Map(), holdsWorkloads: new Map() };
+    index = {
+      selections: new Map(),
+      nearMisses: new Map(),
+      byNamespace: new Map(),
+      holdsWorkloads: new Map(),
+    };
     indexes.set(inventory, index);
   }
   return index;
@@ -98,26 +110,31 @@ function workloadsLabelled(
   key: string,
   value: string,
 ): readonly WorkloadView[] {
-  const { byLabel } = indexOf(inventory);
-  let labelled = byLabel.get(namespace);
-  if (labelled === undefined) {
-    labelled = new Map();
+  return labelsIn(inventory, namespace).byLabel.get(key)?.get(value) ?? [];
+}
+
+function labelsIn(inventory: Inventory, namespace: string): NamespaceLabels {
+  const { byNamespace } = indexOf(inventory);
+  let labels = byNamespace.get(namespace);
+  if (labels === undefined) {
+    labels = { byLabel: new Map(), order: new Map() };
     for (const workload of workloadsIn(inventory, namespace)) {
+      labels.order.set(workload, labels.order.size);
       for (const label of Object.keys(workload.podLabels)) {
         const labelValue = workload.podLabels[label] as string;
-        let byValue = labelled.get(label);
+        let byValue = labels.byLabel.get(label);
         if (byValue === undefined) {
           byValue = new Map();
-          labelled.set(label, byValue);
+          labels.byLabel.set(label, byValue);
         }
         const list = byValue.get(labelValue);
         if (list === undefined) byValue.set(labelValue, [workload]);
         else list.push(workload);
       }
     }
-    byLabel.set(namespace, labelled);
+    byNamespace.set(namespace, labels);
   }
-  return labelled.get(key)?.get(value) ?? [];
+  return labels;
 }
 
 /** Workloads (pod templates and Pods) of a namespace. */
@@ -138,24 +155,53 @@ export interface NearMiss {
 /**
  * The pod templates of the Service's namespace closest to its selector: those that match part of it,
  * or miss it by one label that looks like a slip (a similar value, or the value under another key);
- * the ones with the fewest differences win.
+ * the ones with the fewest differences win, in the namespace's order. Computed once per Service.
  */
 export function nearMisses(inventory: Inventory, service: ServiceView): NearMiss[] {
   if (service.selector === null) return [];
-  const selector = Object.entries(service.selector);
-  const misses = workloadsIn(inventory, effectiveNamespace(service.object))
-    .map((workload) => {
-      const labels = Object.entries(workload.podLabels);
-      const differences = selector
-        .filter(([key, wanted]) => workload.podLabels[key] !== wanted)
-        .map(([key, wanted]) => ({
-          key,
-          wanted,
-          found: labels.find(([label]) => label === key)?.[1] ?? null,
-          foundUnder: labels.find(([label, value]) => label !== key && value === wanted)?.[0] ?? null,
-        }));
-      return { workload, differences };
-    })
+  const { nearMisses: known } = indexOf(inventory);
+  let misses = known.get(service);
+  if (misses === undefined) {
+    misses = findNearMisses(inventory, service.selector, effectiveNamespace(service.object));
+    known.set(service, misses);
+  }
+  return misses;
+}
+
+function findNearMisses(
+  inventory: Inventory,
+  selectorLabels: Readonly<Record<string, string>>,
+  namespace: string,
+): NearMiss[] {
+  const selector = Object.entries(selectorLabels);
+  const labels = labelsIn(inventory, namespace);
+  // Only templates that could qualify are compared, found through the label index rather than by
+  // comparing the selector with every template of the namespace (which made a repository with many
+  // unmatched Services quadratic).
+  const candidates = new Set<WorkloadView>();
+  if (selector.length > 1) {
+    // A template that misses every label of the selector is no near miss: it must match one.
+    for (const [key, wanted] of selector) {
+      for (const workload of labels.byLabel.get(key)?.get(wanted) ?? []) candidates.add(workload);
+    }
+  } else {
+    const [key, wanted] = selector[0] as [string, string];
+    // A similar value under the key: each distinct value is compared once.
+    for (const [value, workloads] of labels.byLabel.get(key) ?? []) {
+      if (value === wanted || !isSimilar(value, wanted)) continue;
+      for (const workload of workloads) candidates.add(workload);
+    }
+    // The wanted value under another key, on a template that lacks the key.
+    for (const [other, byValue] of labels.byLabel) {
+      if (other === key) continue;
+      for (const workload of byValue.get(wanted) ?? []) {
+        if (!Object.hasOwn(workload.podLabels, key)) candidates.add(workload);
+      }
+    }
+  }
+  const misses = [...candidates]
+    .sort((a, b) => (labels.order.get(a) as number) - (labels.order.get(b) as number))
+    .map((workload) => ({ workload, differences: differencesFrom(selector, workload) }))
     .filter(({ differences }) => {
       if (differences.length === 0) return false;
       if (differences.length < selector.length) return true;
@@ -170,21 +216,65 @@ export function nearMisses(inventory: Inventory, service: ServiceView): NearMiss
   return misses.filter((miss) => miss.differences.length === fewest);
 }
 
-/** Whether a label value looks like a slip for another: one contains the other, or a small edit. */
-function isSimilar(a: string, b: string): boolean {
+/** How a template's labels differ from a selector, label by label. */
+function differencesFrom(
+  selector: ReadonlyArray<[string, string]>,
+  workload: WorkloadView,
+): NearMiss['differences'] {
+  const labels = workload.podLabels;
+  const differences: NearMiss['differences'] = [];
+  for (const [key, wanted] of selector) {
+    if (labels[key] === wanted) continue;
+    let foundUnder: string | null = null;
+    for (const label in labels) {
+      if (label !== key && labels[label] === wanted && Object.hasOwn(labels, label)) {
+        foundUnder = label;
+        break;
+      }
+    }
+    differences.push({
+      key,
+      wanted,
+      found: Object.hasOwn(labels, key) ? (labels[key] ?? null) : null,
+      foundUnder,
+    });
+  }
+  return differences;
+}
+
+/**
+ * Whether a label value looks like a slip for another: one contains the other, or a small edit
+ * (a Levenshtein distance of at most a quarter of the longer length, and at least 1).
+ */
+export function isSimilar(a: string, b: string): boolean {
   if (a === '' || b === '') return false;
   if (a.includes(b) || b.includes(a)) return true;
-  // Levenshtein distance, one row at a time.
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const limit = Math.max(1, Math.floor(Math.max(a.length, b.length) / 4));
+  // Every edit changes the length by at most one: values of too different lengths are not compared.
+  if (Math.abs(a.length - b.length) > limit) return false;
+  return editDistanceAtMost(a, b, limit);
+}
+
+/** Levenshtein distance of `a` and `b` is at most `limit`; one row at a time, stopping once every cell exceeds it. */
+function editDistanceAtMost(a: string, b: string, limit: number): boolean {
+  let previous = new Uint32Array(b.length + 1);
+  let current = new Uint32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
+    let rowMinimum = i;
+    const code = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
+      const substitution = (previous[j - 1] as number) + (code === b.charCodeAt(j - 1) ? 0 : 1);
+      const cell = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution);
+      current[j] = cell;
+      if (cell < rowMinimum) rowMinimum = cell;
     }
-    previous = current;
+    // Distances never decrease down the rows: past the limit on a whole row, past it at the end.
+    if (rowMinimum > limit) return false;
+    [previous, current] = [current, previous];
   }
-  return (previous[b.length] as number) <= Math.max(1, Math.floor(Math.max(a.length, b.length) / 4));
+  return (previous[b.length] as number) <= limit;
 }
 
 /** The Service port an Ingress or route backend names, by number or by name. */

@@ -29,6 +29,8 @@ import {
 } from './parse-yaml.js';
 import {
   entryOf,
+  itemOf,
+  KeyTable,
   lineAt,
   lineOfPosition,
   type NodePath,
@@ -123,8 +125,10 @@ const KEEP_ALL: KeepOfKind = () => 'all';
 export function loadManifests(sources: readonly SourceFile[], options: LoadOptions = {}): LoadResult {
   const keepOfKind = options.keepOfKind ?? KEEP_ALL;
   const parser = options.parser ?? parseYamlStream;
+  // One table of position keys for every file.
+  const keys = new KeyTable();
   const parseFile = (source: SourceFile, keep: KeepOfKind): ParsedFile =>
-    skipUnreadable(source) ?? readParsed(source, parser(source.text, { keepOf: keepOfDocument(keep) }));
+    skipUnreadable(source) ?? readParsed(source, parser(source.text, { keepOf: keepOfDocument(keep), keys }));
   // First the kustomizations, to know which files are patches (kept whole, to be applied).
   const patchFiles = new Map<string, PatchReference>();
   const parsedFirst = new Map<SourceFile, ParsedFile>();
@@ -345,7 +349,7 @@ function positionOfItem(root: Position, index: number): Position {
   if (typeof root === 'number') return root;
   const items = entryOf(root, 'items')?.value;
   if (items === undefined || typeof items === 'number') return root.line;
-  return items.items?.[index] ?? items.line;
+  return itemOf(items, index) ?? items.line;
 }
 
 type KubernetesLike = Record<string, unknown> & { apiVersion: string; kind: string };

@@ -36,6 +36,22 @@ describe('parseYamlStream', () => {
     expect(documents[0]!.duplicateKeys).toEqual([{ key: 'a', line: 3 }]);
   });
 
+  it('finds duplicate keys in the parts it does not keep as in those it keeps', () => {
+    const many = Array.from({ length: 20 }, (_, i) => `    k${i}: v`).join('\n');
+    const text = `kind: ConfigMap\ndata:\n  a: 1\n  b: {x: 1, "x": 2}\n  a: 2\n  big:\n${many}\n    k3: again\n    k19: again\nlist:\n- {n: 1, n: 2}\n`;
+    const keepingAll = parseYamlStream(text).documents[0]!.duplicateKeys;
+    const keepingKind = parseYamlStream(text, { keepOf: () => ({ keys: { kind: 'all' } }) }).documents[0]!;
+    expect(keepingAll).toEqual([
+      { key: 'x', line: 4 },
+      { key: 'a', line: 5 },
+      { key: 'k3', line: 27 },
+      { key: 'k19', line: 28 },
+      { key: 'n', line: 30 },
+    ]);
+    expect(keepingKind.duplicateKeys).toEqual(keepingAll);
+    expect(keepingKind.value).toEqual({ kind: 'ConfigMap' });
+  });
+
   it('refuses an alias bomb with bounded work', () => {
     const levels = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 12; i++)

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type * as JsYaml from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
 import { type Keep, pruneValue } from './keep.js';
-import { LineIndex, type Position, type PositionTree } from './positions.js';
+import { KeyTable, LineIndex, PackedPositions, type Position } from './positions.js';
 
 /** Deepest collection nesting we parse; real manifests (CRD schemas included) stay far below. */
 export const MAX_NESTING_DEPTH = 100;
@@ -72,6 +72,8 @@ export interface ParseOptions {
    * keep everything.
    */
   keepOf?: (document: DocumentKind) => Keep;
+  /** Where the keys of the positions go: one table for the texts of a load. Default: one per text. */
+  keys?: KeyTable;
 }
 
 /** A YAML parser as the loader uses it; `parseYamlStream` is ours, the differential test has another. */
@@ -89,11 +91,12 @@ export interface ParseResult {
  * the rest of the file.
  */
 export function parseYamlStream(text: string, options: ParseOptions = {}): ParseResult {
+  const withKeys = options.keys === undefined ? { ...options, keys: new KeyTable() } : options;
   try {
-    return { documents: parseText(text, options, 1, 0) };
+    return { documents: parseText(text, withKeys, 1, 0) };
   } catch (error) {
     const problem = toProblem(error, new LineIndex(text));
-    return { documents: parseSectionBySection(text, options), problem };
+    return { documents: parseSectionBySection(text, withKeys), problem };
   }
 }
 
@@ -131,10 +134,17 @@ function parseText(
   // Tags and aliases make what is built depend on parts that would not be kept (an unknown tag is
   // an error; an alias needs its anchor): such a text is built whole, and reduced afterwards.
   const whole = hasTagsOrAliases(events);
-  const walker = new EventWalker(events, text, new LineIndex(text, firstLine), whole);
+  const walker = new EventWalker(
+    events,
+    text,
+    new LineIndex(text, firstLine),
+    whole,
+    options.keys ?? new KeyTable(),
+  );
   const walked: WalkedDocument[] = [];
   const stream: Event[] = [];
   while (walker.hasDocument()) walked.push(walker.nextDocument(whole ? undefined : keepOf, stream));
+  const positions = walker.positions();
   const duplicates = walked.some((document) => document.duplicateKeys.length > 0);
   let values: unknown[];
   try {
@@ -169,7 +179,7 @@ function parseText(
           ? value
           : pruneValue(value, keep),
       line: document.line,
-      position: document.position,
+      position: document.position === null ? null : positions.position(document.position),
       duplicateKeys: document.duplicateKeys,
     };
   });
@@ -193,7 +203,8 @@ function hasTagsOrAliases(events: readonly Event[]): boolean {
 
 interface WalkedDocument {
   line: number;
-  position: Position | null;
+  /** Its root, as a child number of PackedPositions; null for an empty document. */
+  position: number | null;
   duplicateKeys: DuplicateKey[];
   /** What was kept while walking; undefined when the document was walked whole, to be reduced once built. */
   keep: Keep | undefined;
@@ -215,10 +226,18 @@ const NAME_LIKE = /^[A-Za-z][A-Za-z0-9._/-]*$/;
  */
 class EventWalker {
   #cursor = 0;
-  #anchors = new Map<string, { position: Position; size: number }>();
+  /** Positions are numbers here, written as PackedPositions describes (see `positions`). */
+  #anchors = new Map<string, { position: number; size: number }>();
   #duplicateKeys: DuplicateKey[] = [];
   #expanded = 0;
   #merges = false;
+  /** The records of the collections read so far (see PackedPositions). */
+  #records = new NumberStack(1024);
+  /** The children of the collections being read, innermost last, until their records are written. */
+  #children = new NumberStack(128);
+  /** The keys of the mappings being read, innermost last (up to `#seenCount`), to find keys written twice. */
+  #seenKeys: ScalarEvent[] = [];
+  #seenCount = 0;
 
   constructor(
     private readonly events: Event[],
@@ -226,7 +245,13 @@ class EventWalker {
     private readonly lines: LineIndex,
     /** The text is built whole: count alias expansion, write no stream. */
     private readonly whole: boolean,
+    private readonly keys: KeyTable,
   ) {}
+
+  /** The positions of every document walked; the walker's numbers are children of it. */
+  positions(): PackedPositions {
+    return new PackedPositions(this.#records.copy(), this.keys.names);
+  }
 
   hasDocument(): boolean {
     const { events } = this;
@@ -257,7 +282,7 @@ class EventWalker {
       out = stream;
       out.push(documentEvent);
     }
-    let position: Position | null = null;
+    let position: number | null = null;
     while ((events[this.#cursor] as Event).type !== POP) {
       position = this.node(keep ?? 'all', line, out) ?? line;
     }
@@ -301,9 +326,14 @@ class EventWalker {
 
   /**
    * Reads the node at the cursor. `keep` says what of it to record and build (undefined: nothing);
-   * the events of what it keeps go to `out`, when given. Returns its position when recorded.
+   * the events of what it keeps go to `out`, when given. Returns its position when recorded: a
+   * scalar's line, or the negative number that stands for a collection's record.
    */
-  private node(keep: Keep | undefined, parentLine: number, out: Event[] | undefined): Position | undefined {
+  private node(keep: Keep | undefined, parentLine: number, out: Event[] | undefined): number | undefined {
+    if (keep === undefined && out === undefined && !this.whole) {
+      this.skip(parentLine);
+      return undefined;
+    }
     const { events } = this;
     const event = events[this.#cursor++] as Event;
     switch (event.type) {
@@ -332,12 +362,26 @@ class EventWalker {
           keep === undefined || keep === 'all' || (event.type === MAPPING ? 'keys' in keep : 'items' in keep);
         const nodeKeep = shapeFits ? keep : 'all';
         out?.push(event);
-        const tree: PositionTree | undefined =
-          nodeKeep === undefined ? undefined : { line: this.lines.line(event.start) };
-        if (event.type === MAPPING) this.mapping(nodeKeep, tree, tree?.line ?? parentLine, out);
-        else this.sequence(nodeKeep, tree, tree?.line ?? parentLine, out);
+        // A kept collection records its line and its children, gathered on a stack while they are
+        // read, then written after theirs.
+        const line = nodeKeep === undefined ? undefined : this.lines.line(event.start);
+        const firstChild = this.#children.length;
+        if (event.type === MAPPING) this.mapping(nodeKeep, line !== undefined, line ?? parentLine, out);
+        else this.sequence(nodeKeep, line !== undefined, line ?? parentLine, out);
         out?.push(events[this.#cursor] as Event);
         this.#cursor++; // the POP closing this collection
+        let tree: number | undefined;
+        if (line !== undefined) {
+          const records = this.#records;
+          const children = this.#children;
+          tree = -records.length - 1;
+          const count =
+            event.type === MAPPING ? (children.length - firstChild) / 3 : children.length - firstChild;
+          records.push(line);
+          records.push(2 * count + (event.type === MAPPING ? 0 : 1));
+          for (let i = firstChild; i < children.length; i++) records.push(children.at(i));
+          children.length = firstChild;
+        }
         if (this.whole && event.anchorStart >= 0) {
           this.anchor(event, tree ?? this.lines.line(event.start), this.#expanded - expandedBefore);
         }
@@ -349,27 +393,22 @@ class EventWalker {
   }
 
   /**
-   * Reads a mapping's entries. Keys are compared for duplicates in every mapping, kept or not; in
-   * one not kept, by their text where it is written plainly, so no string is made for them.
+   * Reads a mapping's entries; with `record`, their keys and positions go on the children stack.
+   * Keys are compared for duplicates in every mapping, kept or not; in one not kept, by their text
+   * where it is written plainly, so no string is made for them.
    */
-  private mapping(
-    keep: Keep | undefined,
-    tree: PositionTree | undefined,
-    line: number,
-    out: Event[] | undefined,
-  ): void {
+  private mapping(keep: Keep | undefined, record: boolean, line: number, out: Event[] | undefined): void {
     const { events, text } = this;
     const keys = keep !== undefined && keep !== 'all' && 'keys' in keep ? keep.keys : undefined;
     const keepsAll = keep === 'all';
-    const entries: Array<string | Position> | undefined = tree === undefined ? undefined : [];
-    const keyEvents: ScalarEvent[] = [];
-    let seenSet: Set<string> | undefined;
+    const firstKey = this.#seenCount;
+    let names: Set<string> | undefined;
     while ((events[this.#cursor] as Event).type !== POP) {
       const keyEvent = events[this.#cursor] as Event;
       const scalarKey = keyEvent.type === SCALAR ? keyEvent : undefined;
       // The key's text is needed to choose what to keep, and to record it.
       const key =
-        scalarKey !== undefined && (keys !== undefined || entries !== undefined || !scalarKey.fast)
+        scalarKey !== undefined && (keys !== undefined || record || !scalarKey.fast)
           ? getScalarValue(text, scalarKey)
           : undefined;
       const merge =
@@ -387,45 +426,94 @@ class EventWalker {
       // An empty value has no offset of its own: it sits on its key's line.
       const value = this.node(valueKeep, keyLine, entryOut);
       if (scalarKey === undefined || merge) continue;
-      if (seenSet === undefined && keyEvents.length < 16) {
-        const duplicate = keyEvents.some((seen) => sameKey(text, seen, scalarKey));
-        if (duplicate)
-          this.#duplicateKeys.push({
-            key: key ?? getScalarValue(text, scalarKey),
-            line: this.lineOfEvent(keyEvent, line),
-          });
-        keyEvents.push(scalarKey);
-        if (keyEvents.length === 16) seenSet = new Set(keyEvents.map((seen) => getScalarValue(text, seen)));
-      } else if (seenSet !== undefined) {
-        const name = key ?? getScalarValue(text, scalarKey);
-        if (seenSet.has(name))
-          this.#duplicateKeys.push({ key: name, line: this.lineOfEvent(keyEvent, line) });
-        seenSet.add(name);
+      names = this.seeKey(scalarKey, key, firstKey, names, line);
+      if (record && value !== undefined && key !== undefined) {
+        const children = this.#children;
+        children.push(this.keys.indexOf(key));
+        children.push(keyLine);
+        children.push(value);
       }
-      if (entries !== undefined && value !== undefined && key !== undefined)
-        entries.push(key, keyLine, value);
     }
-    if (tree !== undefined && entries !== undefined) tree.entries = entries;
+    this.#seenCount = firstKey;
   }
 
-  /** Reads a sequence's items. */
-  private sequence(
-    keep: Keep | undefined,
-    tree: PositionTree | undefined,
+  /**
+   * Passes over a node nothing is kept of, in a text built in parts: what `node` does without a
+   * keep or an output, which is to compare the keys of its mappings for duplicates.
+   */
+  private skip(line: number): void {
+    const { events, text } = this;
+    const event = events[this.#cursor++] as Event;
+    if (event.type === SEQUENCE) {
+      while ((events[this.#cursor] as Event).type !== POP) this.skip(line);
+      this.#cursor++;
+    } else if (event.type === MAPPING) {
+      const firstKey = this.#seenCount;
+      let names: Set<string> | undefined;
+      while ((events[this.#cursor] as Event).type !== POP) {
+        const keyEvent = events[this.#cursor] as Event;
+        this.skip(line);
+        this.skip(line);
+        if (keyEvent.type !== SCALAR) continue;
+        if (keyEvent.style === SCALAR_STYLE.PLAIN && isMergeKey(text, keyEvent)) continue;
+        names = this.seeKey(keyEvent, undefined, firstKey, names, line);
+      }
+      this.#seenCount = firstKey;
+      this.#cursor++;
+    }
+  }
+
+  /**
+   * Compares a key of a mapping with the keys before it (on the stack from `firstKey`) and reports
+   * it when it repeats one. Past 16 keys, they are compared by their values in `names`, made then
+   * and returned; `key` is the key's value when already made.
+   */
+  private seeKey(
+    keyEvent: ScalarEvent,
+    key: string | undefined,
+    firstKey: number,
+    names: Set<string> | undefined,
     line: number,
-    out: Event[] | undefined,
-  ): void {
+  ): Set<string> | undefined {
+    const { text } = this;
+    const seen = this.#seenKeys;
+    let repeated: boolean;
+    if (names === undefined) {
+      repeated = false;
+      for (let i = firstKey; i < this.#seenCount && !repeated; i++) {
+        repeated = sameKey(text, seen[i] as ScalarEvent, keyEvent);
+      }
+      seen[this.#seenCount++] = keyEvent;
+      if (this.#seenCount - firstKey === 16) {
+        names = new Set();
+        for (let i = firstKey; i < this.#seenCount; i++)
+          names.add(getScalarValue(text, seen[i] as ScalarEvent));
+      }
+    } else {
+      key ??= getScalarValue(text, keyEvent);
+      repeated = names.has(key);
+      names.add(key);
+    }
+    if (repeated) {
+      this.#duplicateKeys.push({
+        key: key ?? getScalarValue(text, keyEvent),
+        line: this.lineOfEvent(keyEvent, line),
+      });
+    }
+    return names;
+  }
+
+  /** Reads a sequence's items; with `record`, their positions go on the children stack. */
+  private sequence(keep: Keep | undefined, record: boolean, line: number, out: Event[] | undefined): void {
     const { events } = this;
     const itemKeep = keep === undefined ? undefined : keep !== 'all' && 'items' in keep ? keep.items : 'all';
-    const items: Position[] | undefined = tree === undefined ? undefined : [];
     while ((events[this.#cursor] as Event).type !== POP) {
       const item = this.node(itemKeep, line, out);
-      if (items !== undefined) items.push(item ?? line);
+      if (record) this.#children.push(item ?? line);
     }
-    if (tree !== undefined && items !== undefined) tree.items = items;
   }
 
-  private anchor(event: { anchorStart: number; anchorEnd: number }, position: Position, size: number): void {
+  private anchor(event: { anchorStart: number; anchorEnd: number }, position: number, size: number): void {
     this.#anchors.set(this.text.slice(event.anchorStart, event.anchorEnd), { position, size });
   }
 
@@ -446,6 +534,36 @@ class EventWalker {
     if (event.type === SCALAR) return event.valueStart >= 0 ? this.lines.line(event.valueStart) : fallback;
     if (event.type === ALIAS) return this.lines.line(event.anchorStart);
     return fallback;
+  }
+}
+
+/** A stack of whole numbers, cut back by setting its length: no array to grow and shrink per node. */
+class NumberStack {
+  #numbers: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.#numbers = new Int32Array(capacity);
+  }
+
+  push(value: number): void {
+    if (this.length === this.#numbers.length) this.grow();
+    this.#numbers[this.length++] = value;
+  }
+
+  private grow(): void {
+    const larger = new Int32Array(this.#numbers.length * 4);
+    larger.set(this.#numbers);
+    this.#numbers = larger;
+  }
+
+  at(index: number): number {
+    return this.#numbers[index] as number;
+  }
+
+  /** The numbers, in an array of their own. */
+  copy(): Int32Array {
+    return this.#numbers.slice(0, this.length);
   }
 }
 

@@ -21,12 +21,18 @@ export interface PositionTree {
 
 /** The line of a mapping's key and the position of its value; the last one of a duplicated key. */
 export function entryOf(tree: PositionTree, key: string): { keyLine: number; value: Position } | undefined {
+  if (tree instanceof PackedTree) return tree.entry(key);
   const { entries } = tree;
   if (entries === undefined) return undefined;
   for (let i = entries.length - 3; i >= 0; i -= 3) {
     if (entries[i] === key) return { keyLine: entries[i + 1] as number, value: entries[i + 2] as Position };
   }
   return undefined;
+}
+
+/** The position of a sequence's item. */
+export function itemOf(tree: PositionTree, index: number): Position | undefined {
+  return tree instanceof PackedTree ? tree.item(index) : tree.items?.[index];
 }
 
 /** Sets (or replaces) a mapping's entry for `key`. */
@@ -62,7 +68,7 @@ export function lineAt(root: Position, path: NodePath): number {
   for (const step of path) {
     if (typeof current === 'number') return line;
     if (typeof step === 'number') {
-      const item: Position | undefined = current.items?.[step];
+      const item = itemOf(current, step);
       if (item === undefined) return line;
       current = item;
       line = lineOfPosition(item);
@@ -81,7 +87,7 @@ export function positionAt(root: Position, path: NodePath): Position | undefined
   let current: Position | undefined = root;
   for (const step of path) {
     if (current === undefined || typeof current === 'number') return undefined;
-    current = typeof step === 'number' ? current.items?.[step] : entryOf(current, step)?.value;
+    current = typeof step === 'number' ? itemOf(current, step) : entryOf(current, step)?.value;
   }
   return current;
 }
@@ -101,6 +107,8 @@ export function lastAtOrBefore(starts: readonly number[], offset: number): numbe
 /** Maps character offsets to 1-based lines and columns. */
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** The index of the line found last: a parse asks for offsets in order, mostly on it or just after. */
+  #last = 0;
 
   /** `firstLine` is the line number of the text's first line, for a part of a larger file. */
   constructor(
@@ -116,12 +124,137 @@ export class LineIndex {
 
   /** 1-based line of a 0-based offset. */
   line(offset: number): number {
-    return lastAtOrBefore(this.starts, offset) + this.firstLine;
+    const { starts } = this;
+    let index = this.#last;
+    if (offset >= (starts[index] as number)) {
+      // A few lines on at most; further, or backwards, it is searched for.
+      const stop = Math.min(index + 4, starts.length - 1);
+      while (index < stop && (starts[index + 1] as number) <= offset) index++;
+      if (index === stop && index < starts.length - 1 && (starts[index + 1] as number) <= offset) {
+        index = lastAtOrBefore(starts, offset);
+      }
+    } else {
+      index = lastAtOrBefore(starts, offset);
+    }
+    this.#last = index;
+    return index + this.firstLine;
   }
 
   /** 1-based line and column of a 0-based offset. */
   lineAndColumn(offset: number): { line: number; column: number } {
     const line = this.line(offset);
     return { line, column: offset - (this.starts[line - this.firstLine] as number) + 1 };
+  }
+}
+
+/**
+ * The keys packed positions name, each once. One table serves the texts of a load, so the
+ * positions of every file do not keep copies of their own of `metadata`, `name`, `spec`...
+ */
+export class KeyTable {
+  /** Only grows: positions packed earlier keep their indexes. */
+  readonly names: string[] = [];
+  readonly #indexes = new Map<string, number>();
+
+  indexOf(name: string): number {
+    let index = this.#indexes.get(name);
+    if (index === undefined) {
+      index = this.names.length;
+      this.names.push(name);
+      this.#indexes.set(name, index);
+    }
+    return index;
+  }
+}
+
+/**
+ * The positions of the kept nodes of one parsed text, packed in numbers: every object of a
+ * repository keeps its positions until the rules have run, and an object and an array per
+ * collection were the larger part of what an analysis held in memory, copied at every garbage
+ * collection. Records are written children first:
+ *   mapping:  line, 2 × entries,     then per entry: index of its key in `keys` (a KeyTable's
+ *             names), key line, child
+ *   sequence: line, 2 × items + 1,   then per item: child
+ * A child is a scalar's line (1 or more), or −(offset + 1) of a collection's record.
+ */
+export class PackedPositions {
+  constructor(
+    readonly data: Int32Array,
+    readonly keys: readonly string[],
+  ) {}
+
+  /** The position a child number stands for. */
+  position(child: number): Position {
+    return child > 0 ? child : new PackedTree(this, -child - 1);
+  }
+}
+
+/**
+ * A collection of packed positions, read like any PositionTree: `entryOf` and `itemOf` read the
+ * numbers directly; `entries` and `items` are made on first read (for readers that walk them all).
+ */
+export class PackedTree implements PositionTree {
+  private madeEntries: Array<string | Position> | undefined;
+  private madeItems: Position[] | undefined;
+
+  constructor(
+    private readonly packed: PackedPositions,
+    private readonly offset: number,
+  ) {}
+
+  get line(): number {
+    return this.packed.data[this.offset] as number;
+  }
+
+  private get count(): number {
+    return (this.packed.data[this.offset + 1] as number) >> 1;
+  }
+
+  private get isSequence(): boolean {
+    return ((this.packed.data[this.offset + 1] as number) & 1) === 1;
+  }
+
+  get entries(): Array<string | Position> | undefined {
+    if (this.isSequence) return undefined;
+    if (this.madeEntries === undefined) {
+      const { data, keys } = this.packed;
+      const entries: Array<string | Position> = [];
+      for (let i = 0, at = this.offset + 2; i < this.count; i++, at += 3) {
+        entries.push(
+          keys[data[at] as number] as string,
+          data[at + 1] as number,
+          this.packed.position(data[at + 2] as number),
+        );
+      }
+      this.madeEntries = entries;
+    }
+    return this.madeEntries;
+  }
+
+  get items(): Position[] | undefined {
+    if (!this.isSequence) return undefined;
+    if (this.madeItems === undefined) {
+      const items: Position[] = [];
+      for (let i = 0; i < this.count; i++) items.push(this.item(i) as Position);
+      this.madeItems = items;
+    }
+    return this.madeItems;
+  }
+
+  /** Like `entryOf`: the last entry of `key`. */
+  entry(key: string): { keyLine: number; value: Position } | undefined {
+    if (this.isSequence) return undefined;
+    const { data, keys } = this.packed;
+    for (let at = this.offset + 2 + 3 * (this.count - 1); at >= this.offset + 2; at -= 3) {
+      if (keys[data[at] as number] === key) {
+        return { keyLine: data[at + 1] as number, value: this.packed.position(data[at + 2] as number) };
+      }
+    }
+    return undefined;
+  }
+
+  item(index: number): Position | undefined {
+    if (!this.isSequence || !Number.isInteger(index) || index < 0 || index >= this.count) return undefined;
+    return this.packed.position(this.packed.data[this.offset + 2 + index] as number);
   }
 }

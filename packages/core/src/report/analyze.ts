@@ -106,7 +106,7 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
   const loose = loadManifests(sourcesIn(discovery.looseFiles, reading), reading.load);
   const read = [
     ...discovery.units.map((plan) => readUnit(plan, reading)),
-    ...groupFiles(withoutCopies(loose)).map(({ plan, loaded, inventory }) => ({
+    ...groupFiles(withoutCopies(loose, reading.load.keepOfKind)).map(({ plan, loaded, inventory }) => ({
       entry: unitEntry(plan, 'builtin', 'rendered'),
       loaded,
       ...(inventory ? { inventory } : {}),

@@ -6,7 +6,7 @@ import {
   type Inventory,
 } from '../inventory/inventory.js';
 import { GATEWAY_API, SERVICES } from '../inventory/shapes.js';
-import type { RouteView, ServiceView } from '../inventory/views.js';
+import type { ReferenceGrantView, RouteView, ServiceView } from '../inventory/views.js';
 import { GATEWAY_API_GROUP, isGatewayApiVersion } from '../known/api-versions.js';
 import { displayName, effectiveNamespace, type ManifestObject, objectKey } from '../manifests/objects.js';
 import type { BackendRef, ListenerManifest, ParentRef } from '../manifests/schemas.js';
@@ -57,11 +57,13 @@ export default defineRule({
       '{{routeKind}} {{route}} sends traffic to port {{port}} of Service {{backend}}, which has no such port (it has {{ports}}).',
   },
   check(inventory, context) {
+    const parents = parentsOf(inventory);
+    const grants = grantsByNamespace(inventory);
     for (const route of inventory.routes) {
       const namespace = effectiveNamespace(route.object);
       const base = { routeKind: route.kind, route: displayName(route.object), namespace };
       route.parentRefs.forEach((ref, i) => {
-        const problem = checkParentRef(inventory, route, ref);
+        const problem = checkParentRef(inventory, parents, route, ref);
         if (problem === null) return;
         context.report({
           messageId: problem.messageId,
@@ -71,7 +73,7 @@ export default defineRule({
         });
       });
       for (const { ref, at } of route.backendRefs) {
-        const problem = checkBackendRef(inventory, route, ref);
+        const problem = checkBackendRef(inventory, grants, route, ref);
         if (problem === null) continue;
         context.report({
           messageId: problem.messageId,
@@ -109,7 +111,30 @@ interface Parent {
   listeners: ListenerManifest[];
 }
 
-function checkParentRef(inventory: Inventory, route: RouteView, ref: ParentRef): Problem | null {
+/**
+ * The readable Gateways and ListenerSets by object, each with its place in its inventory list: a
+ * route's parentRef finds its parent without scanning every Gateway of the set.
+ */
+type Parents = ReadonlyMap<ManifestObject, { parent: Parent; order: number }>;
+
+function parentsOf(inventory: Inventory): Parents {
+  const parents = new Map<ManifestObject, { parent: Parent; order: number }>();
+  inventory.gateways.forEach(({ object, listeners }, order) => {
+    if (!parents.has(object)) parents.set(object, { parent: { kind: 'Gateway', object, listeners }, order });
+  });
+  inventory.listenerSets.forEach(({ object, listeners }, order) => {
+    if (!parents.has(object))
+      parents.set(object, { parent: { kind: 'ListenerSet', object, listeners }, order });
+  });
+  return parents;
+}
+
+function checkParentRef(
+  inventory: Inventory,
+  parents: Parents,
+  route: RouteView,
+  ref: ParentRef,
+): Problem | null {
   const group = ref.group ?? GATEWAY_API_GROUP;
   const kind = ref.kind ?? 'Gateway';
   // Other parents (a Service for mesh routes, implementation-specific kinds) are not judged here.
@@ -129,7 +154,7 @@ function checkParentRef(inventory: Inventory, route: RouteView, ref: ParentRef):
     if (!holdsKindIn(inventory, kind, parentNamespace)) return null;
     return { messageId: 'parentNotFound', data };
   }
-  const parent = parentView(inventory, kind, objects);
+  const parent = parentView(parents, objects);
   // Present but invalid (reported by manifest-invalid), or a Gateway whose listeners all live in ListenerSets.
   if (parent === null || parent.listeners.length === 0) return null;
 
@@ -202,13 +227,14 @@ function checkParentRef(inventory: Inventory, route: RouteView, ref: ParentRef):
   };
 }
 
-function parentView(inventory: Inventory, kind: string, objects: readonly ManifestObject[]): Parent | null {
-  if (kind === 'Gateway') {
-    const view = inventory.gateways.find((gateway) => objects.includes(gateway.object));
-    return view ? { kind, object: view.object, listeners: view.listeners } : null;
+/** The first readable one of `objects` in the inventory's order (objects of one kind). */
+function parentView(parents: Parents, objects: readonly ManifestObject[]): Parent | null {
+  let found: { parent: Parent; order: number } | undefined;
+  for (const object of objects) {
+    const candidate = parents.get(object);
+    if (candidate !== undefined && (found === undefined || candidate.order < found.order)) found = candidate;
   }
-  const view = inventory.listenerSets.find((listenerSet) => objects.includes(listenerSet.object));
-  return view ? { kind: 'ListenerSet', object: view.object, listeners: view.listeners } : null;
+  return found?.parent ?? null;
 }
 
 /** Listener protocols each route kind needs (Gateway API spec, "Listener" and the TLS guide). */
@@ -267,7 +293,12 @@ function hostnamesIntersect(a: string, b: string): boolean {
   return b.startsWith('*.') && a.endsWith(b.slice(1));
 }
 
-function checkBackendRef(inventory: Inventory, route: RouteView, ref: BackendRef): Problem | null {
+function checkBackendRef(
+  inventory: Inventory,
+  grants: GrantsByNamespace,
+  route: RouteView,
+  ref: BackendRef,
+): Problem | null {
   // Only core Services are judged; other backends (e.g. InferencePool) are implementation-specific.
   if ((ref.group ?? '') !== '' || (ref.kind ?? 'Service') !== 'Service') return null;
   const routeNamespace = effectiveNamespace(route.object);
@@ -282,7 +313,7 @@ function checkBackendRef(inventory: Inventory, route: RouteView, ref: BackendRef
 
   if (backendNamespace !== routeNamespace) {
     if (!holdsAnythingIn(inventory, backendNamespace)) return null;
-    if (!isGranted(inventory, route, routeNamespace, backendNamespace, ref.name)) {
+    if (!isGranted(grants, route, routeNamespace, backendNamespace, ref.name)) {
       return { messageId: 'referenceGrantMissing', data };
     }
   }
@@ -308,17 +339,30 @@ function canJudgePorts(inventory: Inventory, service: ServiceView): boolean {
   return !inventory.patchedTargets.has(objectKey(kind, effectiveNamespace(service.object), name));
 }
 
+/** ReferenceGrants by their namespace: a backendRef looks at those of its namespace only. */
+type GrantsByNamespace = ReadonlyMap<string, readonly ReferenceGrantView[]>;
+
+function grantsByNamespace(inventory: Inventory): GrantsByNamespace {
+  const grants = new Map<string, ReferenceGrantView[]>();
+  for (const grant of inventory.referenceGrants) {
+    const namespace = effectiveNamespace(grant.object);
+    const list = grants.get(namespace);
+    if (list) list.push(grant);
+    else grants.set(namespace, [grant]);
+  }
+  return grants;
+}
+
 /** A ReferenceGrant in the backend's namespace letting this route kind from its namespace reach the Service. */
 function isGranted(
-  inventory: Inventory,
+  grants: GrantsByNamespace,
   route: RouteView,
   routeNamespace: string,
   backendNamespace: string,
   serviceName: string,
 ): boolean {
-  return inventory.referenceGrants.some(
+  return (grants.get(backendNamespace) ?? []).some(
     (grant) =>
-      effectiveNamespace(grant.object) === backendNamespace &&
       grant.from.some(
         (from) =>
           from.group === GATEWAY_API_GROUP && from.kind === route.kind && from.namespace === routeNamespace,

@@ -99,7 +99,12 @@ const MAX_OTHERS_NAMED = 5;
 
 /** The group's other Services, the first few by name: "a, b, c and 12 more". */
 function listOthers(names: readonly string[], self: number): string {
-  const others = names.filter((_, index) => index !== self);
-  if (others.length <= MAX_OTHERS_NAMED) return others.join(', ');
-  return `${others.slice(0, MAX_OTHERS_NAMED).join(', ')} and ${others.length - MAX_OTHERS_NAMED} more`;
+  const count = names.length - 1;
+  // Only the names shown are gathered: every Service of a group of thousands lists its others.
+  const shown: string[] = [];
+  for (let index = 0; index < names.length && shown.length < MAX_OTHERS_NAMED; index++) {
+    if (index !== self) shown.push(names[index] as string);
+  }
+  if (count <= MAX_OTHERS_NAMED) return shown.join(', ');
+  return `${shown.join(', ')} and ${count - MAX_OTHERS_NAMED} more`;
 }

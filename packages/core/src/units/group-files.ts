@@ -10,7 +10,8 @@ import { posix } from 'node:path';
 import { buildInventory, findObjects, findServices, type Inventory } from '../inventory/inventory.js';
 import { selectWorkloads } from '../inventory/selection.js';
 import { GATEWAY_API_GROUP } from '../known/api-versions.js';
-import type { LoadResult } from '../manifests/load.js';
+import { pruneValue } from '../manifests/keep.js';
+import type { KeepOfKind, LoadResult } from '../manifests/load.js';
 import { effectiveNamespace, type ManifestObject } from '../manifests/objects.js';
 import type { UnitPlan } from './discover.js';
 
@@ -26,9 +27,12 @@ export interface FilesUnit {
  * The same object written in several places (a `release/` copy of a Service in
  * `kubernetes-manifests/`, a file duplicated across folders) is one object with several locations:
  * the first by path keeps the others as `copies`, so it is counted, priced and checked once. The same
- * name with other content (a dev and a prod version) is two objects.
+ * name with other content, as far as `keepOfKind` keeps it (what the rules read), is two objects (a
+ * dev and a prod version).
  */
-export function withoutCopies(loaded: LoadResult): LoadResult {
+export function withoutCopies(loaded: LoadResult, keepOfKind: KeepOfKind = () => 'all'): LoadResult {
+  const contentOf = (object: ManifestObject): string =>
+    JSON.stringify(pruneValue(object.raw, keepOfKind(object.apiVersion, object.kind)));
   const byIdentity = new Map<string, ManifestObject[]>();
   const copies = new Map<ManifestObject, Array<{ file: string; line: number }>>();
   const objects = new Set<ManifestObject>();
@@ -37,8 +41,8 @@ export function withoutCopies(loaded: LoadResult): LoadResult {
     const key = `${object.apiVersion}\n${object.kind}\n${effectiveNamespace(object)}\n${object.name}`;
     const sameName = byIdentity.get(key) ?? [];
     // Compared as written only when names collide: most objects are written once.
-    const content = sameName.length > 0 ? JSON.stringify(object.raw) : '';
-    const kept = sameName.find((candidate) => JSON.stringify(candidate.raw) === content);
+    const content = sameName.length > 0 ? contentOf(object) : '';
+    const kept = sameName.find((candidate) => contentOf(candidate) === content);
     if (kept === undefined || object.patchOf !== undefined) {
       sameName.push(object);
       byIdentity.set(key, sameName);
