@@ -8,7 +8,7 @@ import { posix } from 'node:path';
 import type { SourceFile } from '../manifests/load.js';
 import type { PlacedField } from '../manifests/objects.js';
 import { type ParsedDocument, parseYamlStream } from '../manifests/parse-yaml.js';
-import { lineAt } from '../manifests/positions.js';
+import { LineIndex, lineAt } from '../manifests/positions.js';
 import type { UnitPlan } from './discover.js';
 import type { PlacedObject, RenderResult } from './placed.js';
 
@@ -54,8 +54,9 @@ export function placeKustomizeOutput(text: string, options: PlaceOptions): Rende
 export function placeHelmOutput(text: string, options: PlaceOptions): RenderResult {
   const parsed = parseYamlStream(text);
   if (parsed.problem) return unreadable(parsed.problem.message);
+  const lines = new LineIndex(text);
   const sourceLines = [...text.matchAll(/^# Source: (.+)$/gm)].map((match) => ({
-    line: lineOfOffset(text, match.index ?? 0),
+    line: lines.line(match.index ?? 0),
     template: (match[1] as string).trim(),
   }));
   const objects: PlacedObject[] = [];
