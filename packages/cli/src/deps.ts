@@ -6,8 +6,8 @@
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import type { ToolRunner } from '@ingress-advisor/core';
 import { createNodeToolRunner } from './render/node-tool-runner.js';
-import type { ToolRunner } from './render/render-units.js';
 
 /** A place to write text: standard output or standard error. */
 export interface OutputStream {

@@ -46,13 +46,7 @@ export { renderJson } from './render/json.js';
 export { DEFAULT_MARKDOWN_MAX_LENGTH, type MarkdownOptions, renderMarkdown } from './render/markdown.js';
 export { fingerprintOf, renderSarif, type SarifOptions } from './render/sarif.js';
 export { renderText, type TextOptions } from './render/text.js';
-export {
-  type AnalyzeOptions,
-  analyze,
-  kustomizeInputsMissing,
-  type RenderedUnit,
-  unitsToRender,
-} from './report/analyze.js';
+export { type AnalyzeOptions, analyze, planRendering, type RenderedUnit } from './report/analyze.js';
 export {
   type DiffOptions,
   diffReports,
@@ -81,3 +75,11 @@ export {
   placeKustomizeOutput,
 } from './units/place.js';
 export type { PlacedObject, RenderResult } from './units/placed.js';
+export {
+  findTools,
+  RENDER_TIMEOUT_MS,
+  type RenderTools,
+  renderUnits,
+  type ToolResult,
+  type ToolRunner,
+} from './units/render.js';

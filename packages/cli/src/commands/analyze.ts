@@ -4,12 +4,12 @@ import {
   analyze,
   CONFIG_FILE_NAME,
   type Config,
-  kustomizeInputsMissing,
+  planRendering,
   type Report,
   renderMarkdown,
   renderSarif,
   renderText,
-  unitsToRender,
+  renderUnits,
 } from '@ingress-advisor/core';
 import type { CliDeps } from '../deps.js';
 import { describeFileError, isUsageError, UsageError } from '../errors.js';
@@ -17,7 +17,6 @@ import { collectSources, readKustomizeInputs, STDIN_PATH } from '../input/collec
 import { loadConfig } from '../input/config-file.js';
 import { shouldUseColor } from '../output/color.js';
 import { jsonPieces } from '../output/json-pieces.js';
-import { renderUnits } from '../render/render-units.js';
 import { defineCommand, EXIT, type ExitCode } from './definitions.js';
 import { type OptionSpecs, parseOptions } from './internal/parse-options.js';
 
@@ -143,18 +142,12 @@ export async function runAnalyze(deps: CliDeps, args: readonly string[]): Promis
     }
 
     const analyzeConfig = withStdinIncluded(config, collected.usedStdin);
+    const plan = planRendering(collected.sources, analyzeConfig);
     // Generator inputs (`.env`, `.properties`) a walk for YAML does not collect, for the built-in reader.
-    collected.sources.push(
-      ...readKustomizeInputs(kustomizeInputsMissing(collected.sources, analyzeConfig), deps),
-    );
+    collected.sources.push(...readKustomizeInputs(plan.missingInputs, deps));
     const rendered =
       options.render === 'auto'
-        ? await renderUnits(
-            unitsToRender(collected.sources, analyzeConfig),
-            collected.sources,
-            deps.tools,
-            deps.cwd,
-          )
+        ? await renderUnits(plan.units, collected.sources, deps.tools, deps.cwd)
         : new Map();
     const report = analyze(collected.sources, { config: analyzeConfig, rendered });
     const output = render(report, options, deps);

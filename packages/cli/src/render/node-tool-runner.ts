@@ -4,7 +4,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import type { ToolResult, ToolRunner } from './render-units.js';
+import type { ToolResult, ToolRunner } from '@ingress-advisor/core';
 
 /** Largest output a renderer may print: a rendered unit is YAML, far below this. */
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;

@@ -3,8 +3,8 @@
  * input. No real files are touched.
  */
 import { posix } from 'node:path';
+import type { ToolRunner } from '@ingress-advisor/core';
 import type { CliDeps, CliEnvironment, DirectoryEntry, FileStat, FileSystem } from '../deps.js';
-import type { ToolRunner } from '../render/render-units.js';
 
 /** A node of the fake file system: file text (or bytes), a symbolic link, or an unreadable file. */
 export type FakeNode =

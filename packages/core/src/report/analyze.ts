@@ -64,26 +64,19 @@ export interface RenderedUnit extends RenderResult {
 }
 
 /**
- * Files the kustomizations of a set name that the set lacks: generator inputs (`.env`,
- * `.properties`) a walk for YAML does not collect. An adapter reads them and adds them to the
- * sources, so the built-in Kustomize reader can generate what they feed.
+ * What an adapter does before `analyze` (after include/exclude): the units a tool can render
+ * (Kustomize roots, Helm charts with their values), to pass back in `AnalyzeOptions.rendered`, and
+ * the files kustomizations name that the set lacks (generator inputs such as `.env`, which a walk for
+ * YAML does not collect), to read and add to the sources so the built-in reader can generate them.
  */
-export function kustomizeInputsMissing(
+export function planRendering(
   sources: readonly SourceFile[],
   config: Config = DEFAULT_CONFIG,
-): string[] {
-  return discoverUnits(selectFiles(sources, config).included).missingInputs;
-}
-
-/**
- * The units of a set of files that a tool can render (Kustomize roots and Helm charts with their
- * values), as `analyze` will read them (after include/exclude): an adapter renders them and passes
- * the results back in `AnalyzeOptions.rendered`.
- */
-export function unitsToRender(sources: readonly SourceFile[], config: Config = DEFAULT_CONFIG): UnitPlan[] {
-  return discoverUnits(selectFiles(sources, config).included, {
+): { units: UnitPlan[]; missingInputs: string[] } {
+  const { units, missingInputs } = discoverUnits(selectFiles(sources, config).included, {
     helmValuesSets: config.helmValues,
-  }).units.filter((unit) => unit.kind === 'kustomize' || unit.kind === 'helm');
+  });
+  return { units: units.filter((unit) => unit.kind === 'kustomize' || unit.kind === 'helm'), missingInputs };
 }
 
 /** Analyses manifest files, unit by unit, and returns the Report. Never throws on input. */

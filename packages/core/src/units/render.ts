@@ -5,13 +5,10 @@
  * others. What the tools print is placed back in the sources by the core.
  */
 import { posix, relative, resolve, sep } from 'node:path';
-import {
-  placeHelmOutput,
-  placeKustomizeOutput,
-  type RenderedUnit,
-  type SourceFile,
-  type UnitPlan,
-} from '@ingress-advisor/core';
+import type { SourceFile } from '../manifests/load.js';
+import type { RenderedUnit } from '../report/analyze.js';
+import type { UnitPlan } from './discover.js';
+import { placeHelmOutput, placeKustomizeOutput } from './place.js';
 
 /** The tools a unit can be rendered with, as absolute paths; absent when not found. */
 export interface RenderTools {
@@ -27,7 +24,10 @@ export interface ToolResult {
   timedOut: boolean;
 }
 
-/** The edges rendering touches: running a tool, and a scratch folder for kustomize. */
+/**
+ * The edges rendering touches, which an adapter provides (the core runs nothing itself): finding and
+ * running a tool, and a scratch folder for kustomize.
+ */
 export interface ToolRunner {
   find(name: 'kustomize' | 'kubectl' | 'helm'): string | undefined;
   run(
