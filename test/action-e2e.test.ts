@@ -4,12 +4,21 @@
  * (`test/fakes/github-api.ts`), and checks what a user sees: the sticky comment, inline comments,
  * annotations, the job summary, outputs and the exit code.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { realTools } from '../bench/tools.mjs';
 import type { Report } from '../packages/core/src/index.js';
 import { FakeGitHubApi, type FakeRepository, type Tree } from './fakes/github-api.js';
 
@@ -76,7 +85,10 @@ async function runAction(
     inputs?: Record<string, string>;
     eventName?: string;
     headRepository?: string;
+    baseSha?: string;
     headSha?: string;
+    /** The workspace (GITHUB_WORKSPACE); an empty folder of the run when absent. */
+    workspace?: string;
     env?: Record<string, string>;
   } = {},
 ): Promise<ActionRun> {
@@ -91,7 +103,7 @@ async function runAction(
     JSON.stringify({
       pull_request: {
         number: 7,
-        base: { sha: BASE_SHA, repo: { full_name: 'acme/shop' } },
+        base: { sha: options.baseSha ?? BASE_SHA, repo: { full_name: 'acme/shop' } },
         head: {
           sha: options.headSha ?? HEAD_SHA,
           repo: { full_name: options.headRepository ?? 'acme/shop' },
@@ -112,7 +124,7 @@ async function runAction(
     GITHUB_SERVER_URL: 'https://github.example',
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
-    GITHUB_WORKSPACE: dir,
+    GITHUB_WORKSPACE: options.workspace ?? dir,
     RUNNER_TEMP: dir,
     INGRESS_ADVISOR_RETRY_BASE_MS: '5',
     ...Object.fromEntries(
@@ -476,6 +488,155 @@ describe('the Action bundle on a pull request', () => {
     const { fake, url } = await startApi(repository({}, head));
     await runAction(url, { inputs: { inline: 'true', 'max-inline-comments': '2' } });
     expect(fake.reviewComments).toHaveLength(2);
+  });
+});
+
+describe('the Action bundle with a checkout of the pull request', () => {
+  /** The chart of test/fixtures/units/web-chart: values-prod.yaml makes its Service a LoadBalancer. */
+  const chart = (prodServiceType: string): Tree => {
+    const dir = join(root, 'test/fixtures/units/web-chart');
+    const tree: Tree = {};
+    for (const file of ['Chart.yaml', 'values.yaml', 'templates/deployment.yaml', 'templates/service.yaml']) {
+      tree[`charts/web/${file}`] = readFileSync(join(dir, file), 'utf8');
+    }
+    tree['charts/web/values-prod.yaml'] = readFileSync(join(dir, 'values-prod.yaml'), 'utf8').replace(
+      'type: LoadBalancer',
+      `type: ${prodServiceType}`,
+    );
+    return tree;
+  };
+  const base = chart('ClusterIP');
+  const head = chart('LoadBalancer');
+
+  /** A bin folder with git and the real helm and kubectl only: the machine's own kubectl is not used. */
+  let toolsBin = '';
+  beforeAll(async () => {
+    const tools = await realTools();
+    if (tools.kubectl === null || tools.helm === null)
+      throw new Error(`real tools unavailable: ${tools.reason}`);
+    toolsBin = join(scratch, 'tools-bin');
+    mkdirSync(toolsBin, { recursive: true });
+    symlinkSync(tools.helm, join(toolsBin, 'helm'));
+    symlinkSync(tools.kubectl, join(toolsBin, 'kubectl'));
+    symlinkSync(
+      execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim(),
+      join(toolsBin, 'git'),
+    );
+  }, 120_000);
+
+  /** A repository with the base commit on main and the head commit on a branch; their SHAs. */
+  const gitRepository = (name: string): { dir: string; baseSha: string; headSha: string } => {
+    const dir = join(scratch, name);
+    mkdirSync(dir, { recursive: true });
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, {
+        cwd: dir,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 'Test',
+          GIT_AUTHOR_EMAIL: 'test@example.com',
+          GIT_COMMITTER_NAME: 'Test',
+          GIT_COMMITTER_EMAIL: 'test@example.com',
+        },
+      }).trim();
+    const commit = (tree: Tree, message: string): string => {
+      for (const [path, text] of Object.entries(tree)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+      git('add', '-A');
+      git('commit', '--quiet', '-m', message);
+      return git('rev-parse', 'HEAD');
+    };
+    git('init', '--quiet', '--initial-branch', 'main');
+    const baseSha = commit(base, 'web chart');
+    git('checkout', '--quiet', '-b', 'prod-lb');
+    const headSha = commit(head, 'prod: expose web');
+    return { dir, baseSha, headSha };
+  };
+
+  it('renders the chart at the merge base and the head, and reviews a PR that only edits a values file', async () => {
+    const repo = gitRepository('checkout-values');
+    const { fake, url } = await startApi(
+      repository(base, head, { baseSha: repo.baseSha, headSha: repo.headSha }),
+    );
+    const run = await runAction(url, {
+      baseSha: repo.baseSha,
+      headSha: repo.headSha,
+      workspace: repo.dir,
+      env: { PATH: toolsBin },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Rendered the units the pull request touches at the merge base and the head: helm:charts/web, helm:charts/web@values-prod.yaml.',
+    );
+    expect(run.outputs['load-balancers-added']).toBe('1');
+    const report = JSON.parse(readFileSync(run.outputs.report ?? '', 'utf8')) as Report;
+    // The Service as helm names it, in the unit of the values file, at the line that makes it one.
+    expect(report.loadBalancers.map((lb) => [lb.unit, lb.name, lb.file, lb.line])).toEqual([
+      ['helm:charts/web@values-prod.yaml', 'web-web', 'charts/web/values-prod.yaml', 3],
+    ]);
+    expect(
+      report.units
+        .filter((unit) => unit.kind === 'helm')
+        .map((unit) => [unit.id, unit.renderer, unit.status]),
+    ).toEqual([
+      ['helm:charts/web', 'helm', 'rendered'],
+      ['helm:charts/web@values-prod.yaml', 'helm', 'rendered'],
+    ]);
+    expect(run.stdout).toContain(
+      '::warning title=ingress-advisor%3A new LoadBalancer,file=charts/web/values-prod.yaml,line=3::',
+    );
+    const body = ourComments(fake)[0]?.body ?? '';
+    expect(body).toContain(
+      `(https://github.example/acme/shop/blob/${repo.headSha}/charts/web/values-prod.yaml#L3)`,
+    );
+    // Files come from the checkout, not the contents API; the worktrees are gone afterwards.
+    expect(fake.count('/repos/acme/shop/contents/charts/')).toBe(0);
+    expect(
+      execFileSync('git', ['worktree', 'list'], { cwd: repo.dir, encoding: 'utf8' }).trim().split('\n'),
+    ).toHaveLength(1);
+  });
+
+  it('without the commits in the checkout, says to fetch them and reads the chart with the built-in reader', async () => {
+    const repo = gitRepository('checkout-full');
+    const shallow = join(scratch, 'checkout-shallow');
+    execFileSync('git', [
+      'clone',
+      '--quiet',
+      '--depth',
+      '1',
+      '--branch',
+      'prod-lb',
+      `file://${repo.dir}`,
+      shallow,
+    ]);
+    const { url } = await startApi(repository(base, head, { baseSha: repo.baseSha, headSha: repo.headSha }));
+    const run = await runAction(url, {
+      baseSha: repo.baseSha,
+      headSha: repo.headSha,
+      workspace: shallow,
+      env: { PATH: toolsBin },
+    });
+    expect(run.code).toBe(0);
+    expect(run.summary).toContain(`not the base commit ${repo.baseSha.slice(0, 12)}`);
+    expect(run.summary).toContain(
+      '(helm:charts/web, helm:charts/web@values-prod.yaml) were read with the built-in approximations',
+    );
+    expect(run.summary).toContain('`fetch-depth: 0`');
+    const report = JSON.parse(readFileSync(run.outputs.report ?? '', 'utf8')) as Report;
+    expect(report.units.filter((unit) => unit.kind === 'helm').map((unit) => unit.renderer)).toEqual([
+      'builtin',
+      'builtin',
+    ]);
+  });
+
+  it('with no checkout at all, says that rendering needs one', async () => {
+    const { url } = await startApi(repository(base, head));
+    const run = await runAction(url, { env: { PATH: toolsBin } });
+    expect(run.code).toBe(0);
+    expect(run.summary).toContain('The workspace holds no checkout of the repository.');
   });
 });
 

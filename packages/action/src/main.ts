@@ -1,7 +1,9 @@
 /**
  * The Action: reads the pull request through the REST API, analyses base and head, and reports what
  * the pull request introduces (sticky comment, optional inline comments, annotations, job summary,
- * outputs, SARIF). `run` turns every failure into `core.setFailed`; it never runs code from the PR.
+ * outputs, SARIF). When the workspace holds a checkout with both commits, the files come from it and
+ * the Helm charts and Kustomize overlays the pull request touches are rendered with helm and
+ * kustomize (no plugins, nothing else from the PR run). `run` turns every failure into `core.setFailed`.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -13,10 +15,14 @@ import {
   formatMoney,
   loadBalancerKey,
   parseConfig,
+  planRendering,
   renderJson,
   renderSarif,
+  unitsTouchedBy,
 } from '@ingress-advisor/core';
+import { createNodeToolRunner } from '@ingress-advisor/tool-runner';
 import packageJson from '../package.json' with { type: 'json' };
+import { openCheckout, reviewCheckout } from './checkout.js';
 import {
   type CommentOutcome,
   type ExistingComment,
@@ -27,9 +33,15 @@ import {
 } from './comment.js';
 import { ActionError, isActionError } from './errors.js';
 import { createClient, type GitHubClient } from './github/client.js';
-import { listChangedFiles, type Repository, readFileAt, readTree } from './github/pull-request.js';
+import {
+  type ChangedFile,
+  listChangedFiles,
+  type Repository,
+  readFileAt,
+  readTree,
+} from './github/pull-request.js';
 import { syncInlineComments } from './inline.js';
-import { failOnMessage, plural, type Review, reviewPullRequest } from './review.js';
+import { failOnMessage, plural, type RenderedSides, type Review, reviewPullRequest } from './review.js';
 import {
   type Environment,
   type Inputs,
@@ -37,7 +49,7 @@ import {
   readEnvironment,
   readInputs,
 } from './settings.js';
-import { collectSources, selectorOf } from './sources.js';
+import { collectSources, type PullRequestSources, selectorOf } from './sources.js';
 
 /** Annotations per run, at most: GitHub shows only the first few per step anyway. */
 const MAX_ANNOTATIONS = 50;
@@ -83,20 +95,57 @@ async function review(
   // Looking for our earlier comment needs nothing else, so it runs while the files are read.
   const existingComment =
     inputs.comment === 'update' ? settle(findComment(client, repository, pr.number)) : null;
-  const [config, changed, tree] = await Promise.all([
+  const [config, changed] = await Promise.all([
     loadConfig(client, repository, pr.baseSha, inputs),
     listChangedFiles(client, repository, pr.number),
-    readTree(client, repository, pr.headSha),
   ]);
-  const sources = await collectSources({
-    changed: changed.files,
-    tree: tree.truncated ? null : tree.files,
-    isSelected: selectorOf(inputs.paths, config),
+  const isSelected = selectorOf(inputs.paths, config);
+  const checkout = await openCheckout({
+    workspace: environment.workspace,
     baseSha: pr.baseSha,
     headSha: pr.headSha,
-    read: (path, ref) => readFileAt(client, repository, path, ref),
+    tempDir: environment.tempDir,
+    path: env.PATH,
   });
-  const notes = [...sources.notes];
+  let sources: PullRequestSources;
+  let rendered: RenderedSides | undefined;
+  const notes: string[] = [];
+  try {
+    if (checkout.kind === 'ready') {
+      const read = await reviewCheckout(checkout, {
+        changed: changed.files,
+        isSelected,
+        config,
+        runner: createNodeToolRunner(env.PATH),
+      });
+      sources = read.sources;
+      rendered = read.rendered;
+      core.info(
+        read.touchedUnits.length === 0
+          ? 'Read the merge base and the head from the checkout; the pull request touches no Helm chart or Kustomize overlay.'
+          : `Rendered the units the pull request touches at the merge base and the head: ${read.touchedUnits.join(', ')}.`,
+      );
+    } else {
+      const tree = await readTree(client, repository, pr.headSha);
+      sources = await collectSources({
+        changed: changed.files,
+        tree: tree.truncated ? null : tree.files,
+        isSelected,
+        baseSha: pr.baseSha,
+        headSha: pr.headSha,
+        read: (path, ref) => readFileAt(client, repository, path, ref),
+      });
+      const unrendered = unitsNeedingCheckout(sources, changed.files, config);
+      if (unrendered.length > 0) {
+        notes.push(
+          `${checkout.kind === 'unusable' ? checkout.reason : 'The workspace holds no checkout of the repository.'} So the Helm charts and Kustomize overlays this pull request changes (${unrendered.join(', ')}) were read with the built-in approximations, not rendered with helm and kustomize: add actions/checkout with \`fetch-depth: 0\` before this step (see the README).`,
+        );
+      }
+    }
+  } finally {
+    if (checkout.kind === 'ready') await checkout.dispose();
+  }
+  notes.push(...sources.notes);
   if (!changed.complete) {
     notes.push(
       'GitHub lists only the first 3,000 files of a pull request; files beyond them were not analysed.',
@@ -108,7 +157,7 @@ async function review(
   );
 
   const analysing = Date.now();
-  const result = reviewPullRequest(sources, config);
+  const result = reviewPullRequest(sources, config, rendered);
   core.info(`Analysed base and head in ${Date.now() - analysing} ms.`);
   const links: Links = { serverUrl: environment.serverUrl, repository, headSha: pr.headSha };
   annotate(result);
@@ -144,6 +193,21 @@ async function review(
   await writeOutputs(result, environment, inputs);
   const failure = failOnMessage(result, inputs.failOn);
   if (failure !== null) core.setFailed(failure);
+}
+
+/**
+ * The Kustomize and Helm units of the head that the changed files touch, by id: what only a
+ * checkout lets the real tools render.
+ */
+function unitsNeedingCheckout(
+  sources: PullRequestSources,
+  changed: readonly ChangedFile[],
+  config: Config,
+): string[] {
+  const paths = changed.flatMap((file) =>
+    file.previousPath === null ? [file.path] : [file.path, file.previousPath],
+  );
+  return unitsTouchedBy(planRendering(sources.head, config).units, paths).map((unit) => unit.id);
 }
 
 /** The configuration at the base commit: the target branch's rules govern the pull request. */

@@ -9,6 +9,7 @@ import {
   type Migration,
   type MigrationTarget,
   migrate,
+  type RenderedUnit,
   type Report,
   type ReportDiff,
   type SourceFile,
@@ -23,12 +24,19 @@ export interface Review {
   migration: Migration | null;
 }
 
+/** Units rendered by the real tools at each side (from a checkout); the built-in readers do the rest. */
+export interface RenderedSides {
+  base: ReadonlyMap<string, RenderedUnit>;
+  head: ReadonlyMap<string, RenderedUnit>;
+}
+
 export function reviewPullRequest(
   sources: { base: readonly SourceFile[]; head: readonly SourceFile[]; changedPaths: ReadonlySet<string> },
   config: Config,
+  rendered: RenderedSides = { base: new Map(), head: new Map() },
 ): Review {
-  const base = analyze(sources.base, { config });
-  const head = analyze(sources.head, { config });
+  const base = analyze(sources.base, { config, rendered: rendered.base });
+  const head = analyze(sources.head, { config, rendered: rendered.head });
   const diff = diffReports(base, head, { changedPaths: sources.changedPaths });
   return { base, head, diff, migration: migrationFor(diff, head, sources.head) };
 }

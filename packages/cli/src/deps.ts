@@ -7,7 +7,7 @@ import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, st
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { ToolRunner } from '@ingress-advisor/core';
-import { createNodeToolRunner } from './render/node-tool-runner.js';
+import { createNodeToolRunner } from '@ingress-advisor/tool-runner';
 
 /** A place to write text: standard output or standard error. */
 export interface OutputStream {

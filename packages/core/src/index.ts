@@ -83,3 +83,4 @@ export {
   type ToolResult,
   type ToolRunner,
 } from './units/render.js';
+export { unitsTouchedBy } from './units/touched.js';

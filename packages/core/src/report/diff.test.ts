@@ -134,3 +134,38 @@ describe('diffReports', () => {
     expect(result.report.summary.files).toEqual({ analyzed: 1, skipped: 0, error: 0 });
   });
 });
+
+describe('diffReports across deployment units', () => {
+  const overlays = (prodType: string): SourceFile[] => [
+    { path: 'base/kustomization.yaml', text: 'resources: [service.yaml, deployment.yaml]\n' },
+    { path: 'base/service.yaml', text: service('web', 'ClusterIP') },
+    { path: 'base/deployment.yaml', text: deployment('web') },
+    {
+      path: 'overlays/dev/kustomization.yaml',
+      text: 'resources: [../../base]\npatches:\n- patch: \'[{"op": "replace", "path": "/spec/type", "value": "LoadBalancer"}]\'\n  target: {kind: Service, name: web}\n',
+    },
+    {
+      path: 'overlays/prod/kustomization.yaml',
+      text: `resources: [../../base]\npatches:\n- patch: '[{"op": "replace", "path": "/spec/type", "value": "${prodType}"}]'\n  target: {kind: Service, name: web}\n`,
+    },
+  ];
+
+  it('counts a LoadBalancer per unit that deploys it: a second overlay exposing the same Service adds one', () => {
+    const result = diff(overlays('NodePort'), overlays('LoadBalancer'));
+    expect(result.addedLoadBalancers.map((lb) => [lb.unit, lb.name])).toEqual([
+      ['kustomize:overlays/prod', 'web'],
+    ]);
+    expect(result.removedLoadBalancers).toEqual([]);
+  });
+
+  it('adds nothing when a plain manifest moves to another folder', () => {
+    const web = [
+      { path: 'k8s/deployment.yaml', text: deployment('web') },
+      { path: 'k8s/service.yaml', text: service('web', 'LoadBalancer') },
+    ];
+    const moved = web.map((file) => ({ ...file, path: file.path.replace('k8s/', 'deploy/') }));
+    const result = diff(web, moved);
+    expect(result.addedLoadBalancers).toEqual([]);
+    expect(result.newFindings).toEqual([]);
+  });
+});

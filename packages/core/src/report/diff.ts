@@ -36,10 +36,14 @@ export interface ReportDiff {
 
 /** Compares the Report before a change with the Report after it. */
 export function diffReports(base: Report, head: Report, options: DiffOptions = {}): ReportDiff {
-  const baseLoadBalancers = new Set(base.loadBalancers.map(loadBalancerKey));
-  const headLoadBalancers = new Set(head.loadBalancers.map(loadBalancerKey));
-  const addedLoadBalancers = head.loadBalancers.filter((lb) => !baseLoadBalancers.has(loadBalancerKey(lb)));
-  const removedLoadBalancers = base.loadBalancers.filter((lb) => !headLoadBalancers.has(loadBalancerKey(lb)));
+  const baseLoadBalancers = new Set(base.loadBalancers.map(deployedLoadBalancerKey));
+  const headLoadBalancers = new Set(head.loadBalancers.map(deployedLoadBalancerKey));
+  const addedLoadBalancers = head.loadBalancers.filter(
+    (lb) => !baseLoadBalancers.has(deployedLoadBalancerKey(lb)),
+  );
+  const removedLoadBalancers = base.loadBalancers.filter(
+    (lb) => !headLoadBalancers.has(deployedLoadBalancerKey(lb)),
+  );
   const newFindings = subtractFindings(head.findings, base.findings);
   const resolvedFindings = subtractFindings(base.findings, head.findings);
   const changed = options.changedPaths;
@@ -68,8 +72,22 @@ export function loadBalancerKey(lb: { namespace: string | null; name: string }):
 }
 
 /**
- * A finding's identity without its place in a file: rule, message, data and object (or file, for a
- * finding about no object), so a finding whose lines moved is still the same finding.
+ * A load balancer as deployed: the Service in the unit that deploys it, so an overlay that turns its
+ * copy of a Service into a LoadBalancer adds one even when another overlay already had it. Folders of
+ * plain manifests count as one place, so moving a file between folders adds nothing.
+ */
+function deployedLoadBalancerKey(lb: LoadBalancerEntry): string {
+  return `${placeOfDeployment(lb.unit)}\0${loadBalancerKey(lb)}`;
+}
+
+/** Kustomize and Helm units by id; plain manifests and standard input all as one. */
+function placeOfDeployment(unit: string | undefined): string {
+  return unit === undefined || unit.startsWith('files:') || unit === 'stdin' ? 'files' : unit;
+}
+
+/**
+ * A finding's identity without its place in a file: unit (as for load balancers), rule, message,
+ * data and object (or file, for a finding about no object), so a finding whose lines moved is still the same finding.
  */
 export function findingKey(finding: Finding): string {
   const data = Object.keys(finding.data)
@@ -78,7 +96,7 @@ export function findingKey(finding: Finding): string {
   const where = finding.resource
     ? [finding.resource.kind, finding.resource.namespace ?? 'default', finding.resource.name]
     : [finding.file];
-  return JSON.stringify([finding.ruleId, finding.messageId, data, where]);
+  return JSON.stringify([placeOfDeployment(finding.unit), finding.ruleId, finding.messageId, data, where]);
 }
 
 /** Findings of `from` not matched one-to-one by an equal finding of `without`. */

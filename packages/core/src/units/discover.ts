@@ -228,7 +228,8 @@ function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-function isInside(path: string, dir: string): boolean {
+/** Whether a posix path lies inside a folder (`.` holds every relative path). */
+export function isInside(path: string, dir: string): boolean {
   return dir === '.' ? !path.startsWith('../') && !path.startsWith('/') : path.startsWith(`${dir}/`);
 }
 

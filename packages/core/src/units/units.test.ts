@@ -4,6 +4,7 @@ import { loadManifests, type SourceFile } from '../manifests/load.js';
 import { analyze } from '../report/analyze.js';
 import { discoverUnits, STDIN_PATH } from './discover.js';
 import { groupFiles } from './group-files.js';
+import { unitsTouchedBy } from './touched.js';
 
 const files = (entries: Record<string, string>): SourceFile[] =>
   Object.entries(entries).map(([path, text]) => ({ path, text }));
@@ -228,5 +229,42 @@ spec:
     expect(report.summary.loadBalancers.total).toBe(1);
     expect(report.summary.monthlyLoadBalancerCost).toBe(report.loadBalancers[0]?.monthlyCost);
     expect(report.advice.loadBalancers.before).toBe(1);
+  });
+});
+
+describe('unitsTouchedBy', () => {
+  const { units } = discoverUnits(
+    files({
+      'base/kustomization.yaml': 'resources: [service.yaml]\n',
+      'base/service.yaml': service('web', 'app: web'),
+      'overlays/prod/kustomization.yaml': 'resources: [../../base]\npatches:\n- path: patch.yaml\n',
+      'overlays/prod/patch.yaml': '- {op: add, path: /spec/type, value: LoadBalancer}\n',
+      'overlays/dev/kustomization.yaml': 'resources: [../../base]\n',
+      'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+      'charts/web/values.yaml': 'service: {type: ClusterIP}\n',
+      'charts/web/values-prod.yaml': 'service: {type: LoadBalancer}\n',
+      'k8s/service.yaml': service('api', 'app: api'),
+    }),
+  );
+  const touched = (...paths: string[]) => unitsTouchedBy(units, paths).map((unit) => unit.id);
+
+  it('touches every overlay built on a changed base, and only the overlay whose patch changed', () => {
+    expect(touched('base/service.yaml')).toEqual(['kustomize:overlays/dev', 'kustomize:overlays/prod']);
+    expect(touched('overlays/prod/patch.yaml')).toEqual(['kustomize:overlays/prod']);
+  });
+
+  it('touches an overlay through a file its kustomization does not list yet, such as a generator input', () => {
+    expect(touched('overlays/dev/app.env')).toEqual(['kustomize:overlays/dev']);
+  });
+
+  it('touches every values set of a chart for a template or helper, whatever its extension', () => {
+    expect(touched('charts/web/templates/_helpers.tpl')).toEqual([
+      'helm:charts/web',
+      'helm:charts/web@values-prod.yaml',
+    ]);
+  });
+
+  it('touches nothing for plain manifests or files outside every unit', () => {
+    expect(touched('k8s/service.yaml', 'README.md', 'charts/webapp/values.yaml')).toEqual([]);
   });
 });
