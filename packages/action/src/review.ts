@@ -48,7 +48,7 @@ export function reviewPullRequest(
  */
 function migrationFor(diff: ReportDiff, head: Report, sources: readonly SourceFile[]): Migration | null {
   const movable = diff.addedLoadBalancers.filter((lb) => lb.traffic === 'http' || lb.traffic === 'mixed');
-  const recommended = head.advice.recommended;
+  const recommended = diff.report.advice.recommended;
   if (movable.length === 0 || (recommended !== 'ingress' && recommended !== 'gateway-api')) return null;
   const to: MigrationTarget = recommended === 'gateway-api' ? 'gateway' : 'ingress';
   const migration = migrate(sources, {

@@ -1,9 +1,9 @@
 /** The pipeline: text in, Report out. Pure: no files, network, clock or environment. */
 import { posix } from 'node:path';
-import { combineAdvice } from '../advice/combine.js';
+import { type AdvisedUnit, combineAdvice } from '../advice/combine.js';
 import { normaliseWeights } from '../advice/criteria.js';
 import { ADVICE_READS, adviseOnInventory } from '../advice/set-advice.js';
-import type { SetAdvice, Weights } from '../advice/types.js';
+import type { Weights } from '../advice/types.js';
 import { type Config, configuredSeverity, DEFAULT_CONFIG } from '../config/config.js';
 import { monthlyPriceOf } from '../cost/cost.js';
 import { matchesGlob } from '../internal/glob.js';
@@ -18,7 +18,13 @@ import {
   loadManifests,
   type SourceFile,
 } from '../manifests/load.js';
-import { isIgnored, type ManifestObject, type ObjectRef, placeOf } from '../manifests/objects.js';
+import {
+  displayName,
+  isIgnored,
+  type ManifestObject,
+  type ObjectRef,
+  placeOf,
+} from '../manifests/objects.js';
 import type { YamlParser } from '../manifests/parse-yaml.js';
 import {
   type Finding,
@@ -326,7 +332,7 @@ function buildReport(
   const ingresses: IngressEntry[] = [];
   const gatewayApi: ResourceEntry[] = [];
   const findings: Finding[] = [];
-  const advised: Array<{ unit: string; advice: SetAdvice }> = [];
+  const advised: AdvisedUnit[] = [];
   const unitEntries: UnitEntry[] = [];
   let suppressed = 0;
   for (const { entry, inventory, findings: unitFindings, suppressed: unitSuppressed } of units) {
@@ -354,7 +360,11 @@ function buildReport(
     if (!hasObjects && entry.kind === 'files' && entry.status === 'rendered') continue;
     if (inventory.loadBalancers.length > 0 || inventory.ingresses.length > 0) {
       const advice = adviseOnInventory(inventory, settings, weights);
-      advised.push({ unit, advice });
+      advised.push({
+        unit,
+        advice,
+        loadBalancers: inventory.loadBalancers.map((lb) => displayName(lb.object)),
+      });
       unitEntries.push({ ...entry, advice });
     } else {
       unitEntries.push(entry);
@@ -384,7 +394,7 @@ function buildReport(
     findings,
     advice:
       advised.length === 1
-        ? (advised[0] as { advice: SetAdvice }).advice
+        ? (advised[0] as AdvisedUnit).advice
         : advised.length === 0
           ? adviseOnInventory(emptyInventory, settings, weights)
           : combineAdvice(advised, distinctLoadBalancers(loadBalancers).length),

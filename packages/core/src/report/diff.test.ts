@@ -169,3 +169,24 @@ describe('diffReports across deployment units', () => {
     expect(result.newFindings).toEqual([]);
   });
 });
+
+describe('the advice of a diff', () => {
+  it('is that of the units the change adds load balancers to, not of unrelated units', () => {
+    const shop = ['web', 'cart', 'search'].flatMap((name) => [
+      {
+        path: `shop/${name}.yaml`,
+        text: `${service(name, 'LoadBalancer', { namespace: 'shop' })}\n---\n${deployment(name).replace('metadata:\n', 'metadata:\n  namespace: shop\n')}`,
+      },
+    ]);
+    const api = {
+      path: 'api/api.yaml',
+      text: `${service('api', 'LoadBalancer')}\n---\n${deployment('api')}`,
+    };
+    const head = analyze([...shop, api]);
+    expect(head.advice.loadBalancers.before).toBe(4);
+    const result = diffReports(analyze(shop), head, { changedPaths: new Set(['api/api.yaml']) });
+    expect(result.addedLoadBalancers.map((lb) => lb.name)).toEqual(['api']);
+    expect(result.report.advice.loadBalancers).toEqual({ before: 1, after: 1 });
+    expect(result.report.advice.recommended).toBe('loadbalancer');
+  });
+});

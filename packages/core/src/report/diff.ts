@@ -3,6 +3,9 @@
  * (base), compared as object graphs rather than file lines, so a Service moved to another file is
  * not "added" and an old finding in a touched file is not "new". Pure, like `analyze`.
  */
+import { combineAdvice } from '../advice/combine.js';
+import type { SetAdvice } from '../advice/types.js';
+import { displayName } from '../manifests/objects.js';
 import type { Finding } from '../rules/define-rule.js';
 import type { LoadBalancerEntry, Report, ReportSummary } from './model.js';
 
@@ -29,7 +32,8 @@ export interface ReportDiff {
   resolvedFindings: Finding[];
   /**
    * Head's Report narrowed to what the change introduces: the added load balancers, the new findings,
-   * the changed files and a summary of those; `advice` stays that of the whole head set.
+   * the changed files and a summary of those; `advice` is that of the units the change adds load
+   * balancers to (the whole head's when it adds none), so a review is not about unrelated units.
    */
   report: Report;
 }
@@ -58,6 +62,7 @@ export function diffReports(base: Report, head: Report, options: DiffOptions = {
       files,
       loadBalancers: addedLoadBalancers,
       findings: newFindings,
+      advice: adviceOfUnitsWith(addedLoadBalancers, head),
       summary: summarise(head.summary, files, addedLoadBalancers, newFindings),
     },
   };
@@ -69,6 +74,28 @@ export function diffReports(base: Report, head: Report, options: DiffOptions = {
  */
 export function loadBalancerKey(lb: { namespace: string | null; name: string }): string {
   return `${lb.namespace ?? 'default'}/${lb.name}`;
+}
+
+/** The advice of the head units that deploy `loadBalancers`, as one; head's own when they have none. */
+function adviceOfUnitsWith(loadBalancers: readonly LoadBalancerEntry[], head: Report): SetAdvice {
+  const ids = new Set(loadBalancers.map((lb) => lb.unit));
+  const advised = head.units.flatMap((unit) =>
+    ids.has(unit.id) && unit.advice !== undefined
+      ? [
+          {
+            unit: unit.id,
+            advice: unit.advice,
+            loadBalancers: head.loadBalancers.filter((lb) => lb.unit === unit.id).map(displayName),
+          },
+        ]
+      : [],
+  );
+  if (advised.length === 0 || advised.length === head.units.filter((unit) => unit.advice).length) {
+    return head.advice;
+  }
+  if (advised.length === 1) return (advised[0] as (typeof advised)[0]).advice;
+  const distinct = new Set(head.loadBalancers.filter((lb) => ids.has(lb.unit)).map(loadBalancerKey));
+  return combineAdvice(advised, distinct.size);
 }
 
 /**

@@ -127,6 +127,8 @@ async function renderHelm(
     release,
     plan.path,
     ...plan.values.flatMap((file) => ['-f', posix.join(plan.path, file)]),
+    // `helm test` Pods are never part of a release, and their names are often random.
+    '--skip-tests',
   ];
   let result = await runner.run(helm, args, { cwd, timeoutMs: RENDER_TIMEOUT_MS });
   const messages: string[] = [];
