@@ -229,7 +229,7 @@ describe('HTTP receiver', () => {
 });
 
 describe('slash command', () => {
-  it('acks at once, then answers ephemerally with the ranking, reasons and a Share button', async () => {
+  it('acks at once, then answers ephemerally: short, with reasons, an example, More and Share', async () => {
     const id = nextId('cmd');
     const result = await slashCommand('ingress or lb for 3 http services with tls on aws?', id);
     expect(result.status).toBe(200);
@@ -242,8 +242,7 @@ describe('slash command', () => {
     expect(textOf(blocks)).toContain('```');
     const labels = buttons(blocks).map((b) => b.label);
     expect(labels).toContain('Share in channel');
-    expect(labels).toEqual(expect.arrayContaining(['👍 Helpful', '👎 Not helpful']));
-    expect(labels.some((l) => l.startsWith('Why not'))).toBe(true);
+    expect(labels).toEqual(expect.arrayContaining(['More', '👍 Helpful', '👎 Not helpful']));
   });
 
   it('shares an ephemeral answer in the channel and removes the private one', async () => {
@@ -519,7 +518,7 @@ describe('buttons and modals', () => {
     expect(since(mark, 'chat.postMessage')).toEqual([]);
   });
 
-  it('explains "Why not X?" in the same message', async () => {
+  it('shows the whole answer on "More", then explains "Why not X?" in the same message', async () => {
     const ts = '1700001000.000100';
     let mark = fake.calls.length;
     await eventCallback({
@@ -531,9 +530,25 @@ describe('buttons and modals', () => {
       event_ts: ts,
     });
     const posted = await fake.waitFor(() => since(mark, 'chat.postMessage')[0]);
-    const whyNot = buttons(posted.args.blocks as Block[]).find((b) => b.action_id.startsWith('why_not:'));
-    expect(whyNot).toBeDefined();
+    // The answer comes short; "More" shows the whole of it, ranking and "Why not X?" included.
+    const more = buttons(posted.args.blocks as Block[]).find((b) => b.action_id === 'answer_more');
+    expect(more).toBeDefined();
+    expect(buttons(posted.args.blocks as Block[]).some((b) => b.action_id.startsWith('why_not:'))).toBe(
+      false,
+    );
     const messageTs = fake.channels.get('C8')?.at(-1)?.ts ?? '';
+    mark = fake.calls.length;
+    await buttonClick(
+      { action_id: 'answer_more', value: more?.value ?? '' },
+      { type: 'message', message_ts: messageTs, channel_id: 'C8', is_ephemeral: false },
+    );
+    const long = await fake.waitFor(() => since(mark, 'chat.update')[0]);
+    expect(long.args.ts).toBe(messageTs);
+    const longBlocks = expectWithinLimits(long.args.blocks);
+    expect(textOf(longBlocks)).toContain('Ranking (weighted criteria)');
+    expect(textOf(longBlocks)).toContain('Sources:');
+    const whyNot = buttons(longBlocks).find((b) => b.action_id.startsWith('why_not:'));
+    expect(whyNot).toBeDefined();
     mark = fake.calls.length;
     await buttonClick(
       { action_id: whyNot?.action_id ?? '', value: whyNot?.value ?? '' },

@@ -38,7 +38,7 @@ export function reviewPullRequest(
   const base = analyze(sources.base, { config, rendered: rendered.base });
   const head = analyze(sources.head, { config, rendered: rendered.head });
   const diff = diffReports(base, head, { changedPaths: sources.changedPaths });
-  return { base, head, diff, migration: migrationFor(diff, head, sources.head) };
+  return { base, head, diff, migration: migrationFor(diff, sources.head) };
 }
 
 /**
@@ -46,7 +46,7 @@ export function reviewPullRequest(
  * an Ingress or a Gateway (a lone HTTP LoadBalancer may be fine as it is). L4 Services stay
  * LoadBalancers, so they alone need no YAML.
  */
-function migrationFor(diff: ReportDiff, head: Report, sources: readonly SourceFile[]): Migration | null {
+function migrationFor(diff: ReportDiff, sources: readonly SourceFile[]): Migration | null {
   const movable = diff.addedLoadBalancers.filter((lb) => lb.traffic === 'http' || lb.traffic === 'mixed');
   const recommended = diff.report.advice.recommended;
   if (movable.length === 0 || (recommended !== 'ingress' && recommended !== 'gateway-api')) return null;

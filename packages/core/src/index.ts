@@ -3,7 +3,14 @@
  * environment. Adapters (CLI, Action, Slack bot) import from here only.
  */
 
-export { type Answer, type AnswerContext, answer, type FollowUp, type Layer4Part } from './advice/answer.js';
+export {
+  type Answer,
+  type AnswerContext,
+  answer,
+  type DirectAnswer,
+  type FollowUp,
+  type Layer4Part,
+} from './advice/answer.js';
 export { CRITERIA, DEFAULT_WEIGHTS, normaliseWeights, OPTION_TITLES } from './advice/criteria.js';
 export { rankOptions } from './advice/decide.js';
 export type { Requirements } from './advice/requirements.js';

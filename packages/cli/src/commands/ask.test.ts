@@ -9,16 +9,44 @@ async function ask(args: string[], options: Parameters<typeof createFakeDeps>[0]
 }
 
 describe('ask', () => {
-  it('prints the answer as plain text by default, recommendation first', async () => {
+  it('prints the short answer as plain text by default: recommendation, why, one example', async () => {
     const { code, out, err } = await ask(['a DNS server that needs UDP 53 from outside the cluster']);
     expect(code).toBe(0);
     expect(err).toBe('');
     expect(out.split('\n')[0]).toMatch(/^Recommendation: Service type LoadBalancer \(\d+(\.\d)?\/100\)$/);
-    expect(out).toContain('What I understood');
-    expect(out).toContain('- UDP 53 (DNS)');
+    expect(out).toContain('- + carries UDP natively at layer 4');
     expect(out).toContain('    protocol: UDP');
+    expect(out).not.toContain('What I understood');
+    expect(out.trimEnd().split('\n').at(-1)).toBe(
+      '(--long shows every reason, the ranking and the sources.)',
+    );
     expect(out).not.toContain('**');
     expect(out).not.toContain('```');
+  });
+
+  it('prints the whole answer with --long: what was understood, the ranking, the sources', async () => {
+    const { code, out } = await ask(['a DNS server that needs UDP 53 from outside the cluster', '--long']);
+    expect(code).toBe(0);
+    expect(out).toContain('What I understood');
+    expect(out).toContain('- UDP 53 (DNS)');
+    expect(out).toContain('Sources');
+    expect(out).not.toContain('--long shows');
+  });
+
+  it('colours bold text only on a terminal, and never with --no-color', async () => {
+    const question = 'a DNS server that needs UDP 53 from outside the cluster';
+    const onTerminal = await ask([question], { stdoutIsTTY: true });
+    expect(onTerminal.out).toContain('\u001b[1mRecommendation: Service type LoadBalancer\u001b[22m');
+    const noColor = await ask([question, '--no-color'], { stdoutIsTTY: true });
+    expect(noColor.out).not.toContain('\u001b[');
+    const piped = await ask([question]);
+    expect(piped.out).not.toContain('\u001b[');
+  });
+
+  it('answers a yes/no capability question with the answer first and the fact it rests on', async () => {
+    const { out } = await ask(['can the aws load balancer controller put tcp and https on one gateway?']);
+    expect(out.split('\n')[0]).toMatch(/^No\. /);
+    expect(out).toContain('Checked against');
   });
 
   it('prints the Answer as JSON with --format json', async () => {

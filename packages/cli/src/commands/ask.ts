@@ -3,6 +3,7 @@ import { type Answer, answer, CONFIG_FILE_NAME, CRITERIA, type CriterionId } fro
 import type { CliDeps } from '../deps.js';
 import { isUsageError, UsageError } from '../errors.js';
 import { loadConfig } from '../input/config-file.js';
+import { shouldUseColor } from '../output/color.js';
 import { plainMarkdown } from '../output/plain-markdown.js';
 import { defineCommand, EXIT, type ExitCode } from './definitions.js';
 import { type OptionSpecs, parseOptions } from './internal/parse-options.js';
@@ -15,6 +16,8 @@ const OPTIONS = {
   format: { type: 'string', short: 'f' },
   weights: { type: 'string', short: 'w' },
   config: { type: 'string', short: 'c' },
+  long: { type: 'boolean', short: 'l' },
+  'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } satisfies OptionSpecs;
 
@@ -43,6 +46,10 @@ Options:
                         ${wrap(criteria, 24, 96)}
   -c, --config FILE     Configuration file whose \`weights\` apply (--weights overrides them per
                         criterion). Default: ${CONFIG_FILE_NAME} in the current directory, if any.
+  -l, --long            The whole answer: every option's reasons, the ranking, platform notes and
+                        sources. By default the answer is short: the answer, why, one example.
+      --no-color        No colours. Text is coloured only on a terminal (NO_COLOR and FORCE_COLOR
+                        are honoured).
   -h, --help            Show this help.
 
 Examples:
@@ -78,7 +85,17 @@ export async function runAsk(deps: CliDeps, args: readonly string[]): Promise<Ex
     const weights = { ...config.weights, ...flagWeights };
     const question = await questionOf(deps, positionals);
     const result = answer(question, { weights });
-    deps.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderAnswer(result));
+    const color = shouldUseColor({
+      noColorFlag: values['no-color'] === true,
+      toFile: false,
+      isTTY: deps.stdout.isTTY,
+      env: deps.env,
+    });
+    deps.stdout.write(
+      format === 'json'
+        ? `${JSON.stringify(result, null, 2)}\n`
+        : renderAnswer(result, { long: values.long === true, color }),
+    );
     return EXIT.ok;
   } catch (error) {
     if (!isUsageError(error)) throw error;
@@ -88,9 +105,16 @@ export async function runAsk(deps: CliDeps, args: readonly string[]): Promise<Ex
   }
 }
 
-/** The Answer as terminal text: its Markdown, rendered plainly. */
-export function renderAnswer(result: Answer): string {
-  return plainMarkdown(result.markdown);
+/** The Answer as terminal text: the short form and how to see more, or with `long` the whole answer. */
+export function renderAnswer(
+  result: Answer,
+  options: { long?: boolean; color?: boolean; moreHint?: string } = {},
+): string {
+  if (options.long === true || result.short === result.markdown) {
+    return plainMarkdown(result.markdown, { color: options.color });
+  }
+  const hint = options.moreHint ?? '--long shows every reason, the ranking and the sources.';
+  return `${plainMarkdown(result.short, { color: options.color })}\n(${hint})\n`;
 }
 
 function formatOf(value: string | boolean | undefined): AskFormat {

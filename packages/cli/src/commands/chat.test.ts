@@ -31,7 +31,8 @@ describe('chat', () => {
     expect(out.startsWith(chatGreeting())).toBe(true);
     expect(out).toContain('a blank line ends a pasted manifest');
     expect(out).toMatch(/^Recommendation: Service type LoadBalancer \(\d+(\.\d)?\/100\)$/m);
-    expect(out).toContain('- UDP 53 (DNS)');
+    expect(out).toContain('- + carries UDP natively at layer 4');
+    expect(out).toContain('(type more for every reason, the ranking and the sources)');
     expect(out).not.toContain('> ');
     expect(out).not.toContain('**');
   });
@@ -107,6 +108,45 @@ describe('chat', () => {
     const question = await chat('a DNS server that needs UDP 53');
     expect(question.code).toBe(0);
     expect(question.out).toMatch(/^Recommendation: /m);
+  });
+
+  it('shows the whole last answer when asked for more', async () => {
+    const { out } = await chat('a DNS server that needs UDP 53 from outside the cluster\nmore\n');
+    const [short, long] = out.split('(type more for every reason, the ranking and the sources)');
+    expect(short).not.toContain('What I understood');
+    expect(long).toContain('What I understood');
+    expect(long).toContain('- UDP 53 (DNS)');
+    expect(long).toContain('Sources');
+  });
+
+  it('reads a paste that opens with # comments as a manifest, and a lone # line as a question', async () => {
+    const commented = await chat(`# web service, exposed for the demo\n# owner: shop\n${loadBalancer}\n`);
+    expect(commented.out).toContain('1 LoadBalancer Service (1 HTTP)');
+    expect(commented.out).not.toContain('Recommendation:');
+    const question = await chat('# ingress or lb for one udp dns server?\n');
+    expect(question.out).toMatch(/^Recommendation: Service type LoadBalancer/m);
+    expect(question.out).not.toContain('LoadBalancer Service (1');
+  });
+
+  it('says so when a follow-up choice changes nothing, instead of the same answer again', async () => {
+    const first = answer('expose 4 web apps on eks');
+    const keeps = first.followUps
+      .flatMap((followUp, index) =>
+        followUp.choices.map((choice, letter) => ({
+          followUp,
+          choice,
+          reply: `${index + 1}${'abcdef'[letter]}`,
+        })),
+      )
+      .find(
+        ({ followUp, choice }) =>
+          answer('', { previous: first, followUp: { id: followUp.id, choice: choice.value } }).unchanged ===
+          true,
+      );
+    expect(keeps, 'a follow-up choice that keeps the recommendation').toBeDefined();
+    const { out } = await chat(`expose 4 web apps on eks\n${keeps?.reply}\n`);
+    expect(out).toContain(`does not change the answer`);
+    expect(out.match(/^Recommendation: /gm)).toHaveLength(1);
   });
 
   it('stops at quit, ignoring what follows', async () => {

@@ -35,6 +35,8 @@ export const MAX_PASTE_BYTES = 1024 * 1024;
 export const PASTE_PATH = '<pasted>';
 /** Words that end the conversation. */
 const QUIT_WORDS = new Set(['quit', 'exit', 'bye', 'q', ':q']);
+/** Words that ask for the whole of the last answer. */
+const MORE_WORDS = new Set(['more', 'long', 'details', 'more please']);
 /** Longest error message shown, in characters. */
 const MAX_ERROR_LENGTH = 200;
 
@@ -45,9 +47,11 @@ export function chatHelp(): string {
 A conversation in the terminal about exposing workloads: Ingress, Service type LoadBalancer,
 Gateway API or an edge tunnel. Type a question and press Enter. When the answer asks something
 back, reply with a choice (its number and letter such as 1a, or its name) or with more detail in
-words: the last question is refined. Paste a manifest (a line starting with apiVersion:, kind:,
---- or {) and end it with a blank line to have it analysed; blank lines inside a manifest are
-kept when more YAML follows them. Type quit, or press Ctrl-D, to leave.
+words: the last question is refined. Answers come short; type more for the whole answer (every
+reason, the ranking, the sources). Paste a manifest (a line starting with apiVersion:, kind:,
+--- or {, or # comments followed at once by such a line) and end it with a blank line to have it
+analysed; blank lines inside a manifest are kept when more YAML follows them. Type quit, or press
+Ctrl-D, to leave.
 
 With standard input piped, each line is one question and the conversation ends at end of input:
   printf 'ingress or lb?\\n1a\\n' | ingress-advisor chat
@@ -79,6 +83,7 @@ Examples:
   ingress or lb for 4 web apps on one domain with https?
   mosquitto on 1883 for devices outside the cluster
   do I need an ingress to expose my app?
+Answers come short; type more for the whole answer.
 Paste a manifest to have it analysed; a blank line ends a pasted manifest.
 Type quit, or press Ctrl-D, to leave.
 `;
@@ -196,9 +201,23 @@ export async function runChat(deps: CliDeps, args: readonly string[]): Promise<E
       deps.stdout.write(chatGreeting());
       continue;
     }
-    if (startsManifest(line)) {
+    // A `#` comment opens a pasted manifest when YAML follows at once; alone, it is a question.
+    let opensPaste = startsManifest(line);
+    if (!opensPaste && /^\s*#/.test(line)) {
+      const ahead = await input.nextWithin(interactive ? PASTE_SETTLE_MS : undefined);
+      if (typeof ahead === 'string') {
+        carried = ahead;
+        opensPaste = startsManifest(ahead) || (ahead.trim() !== '' && continuesManifest(ahead));
+      }
+    }
+    if (opensPaste) {
       paste = { lines: [], bytes: 0, tooLarge: false };
       addPasteLine(line);
+      continue;
+    }
+
+    if (MORE_WORDS.has(text.toLowerCase()) && previous !== undefined) {
+      deps.stdout.write(`\n${renderAnswer(previous, { long: true, color })}`);
       continue;
     }
 
@@ -208,7 +227,9 @@ export async function runChat(deps: CliDeps, args: readonly string[]): Promise<E
       if (previous !== undefined) context.previous = previous;
       if (choice !== undefined) context.followUp = choice;
       const result = answer(text, context);
-      deps.stdout.write(`\n${renderAnswer(result)}${renderFollowUps(result.followUps)}`);
+      deps.stdout.write(
+        `\n${renderAnswer(result, { color, moreHint: 'type more for every reason, the ranking and the sources' })}${renderFollowUps(result.followUps)}`,
+      );
       previous = result;
     });
   }

@@ -4,8 +4,12 @@
  */
 import { escapeTerminal } from '@ingress-advisor/core';
 
-/** Renders the Markdown the advice engine writes as plain terminal text. */
-export function plainMarkdown(markdown: string): string {
+/**
+ * Renders the Markdown the advice engine writes as plain terminal text; with `color`, bold text is
+ * bold (SGR 1) rather than plain.
+ */
+export function plainMarkdown(markdown: string, options: { color?: boolean } = {}): string {
+  const bold = options.color === true ? '\u001b[1m$1\u001b[22m' : '$1';
   const out: string[] = [];
   let inCode = false;
   for (const line of markdown.replace(/\r\n?/g, '\n').split('\n')) {
@@ -17,13 +21,14 @@ export function plainMarkdown(markdown: string): string {
       out.push(`    ${escapeTerminal(line)}`);
       continue;
     }
-    const plain = line
+    // Escaped first, so only the bold codes added here reach the terminal.
+    const plain = escapeTerminal(line)
       .replace(/&#8203;/g, '')
-      .replace(/\*\*([^*]+)\*\*/g, '$1')
+      .replace(/\*\*([^*]+)\*\*/g, bold)
       .replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, '$1 <$2>')
       .replace(/`([^`]*)`/g, '$1')
       .replace(/\\([\\`*_{}[\]<>#|~&$.)+-])/g, '$1');
-    out.push(escapeTerminal(plain));
+    out.push(plain);
   }
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }

@@ -4,14 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { type Answer, answer } from './answer.js';
 
 /** The id an accept list is compared with: the recommended option, or the topic. */
-const idOf = (result: Answer) => (result.kind === 'topic' ? result.topic : result.recommended);
+const idOf = (result: Answer) =>
+  result.kind === 'topic' || result.kind === 'direct' ? result.topic : result.recommended;
 
 const QUESTIONS = new URL('./__fixtures__/questions.json', import.meta.url);
 
 describe('answer: the development questions', () => {
-  const { cases } = JSON.parse(readFileSync(QUESTIONS, 'utf8')) as {
+  const questions = JSON.parse(readFileSync(QUESTIONS, 'utf8')) as {
     cases: Array<{ q: string; accept: string[] }>;
+    newTopicCases: Array<{ q: string; accept: string[] }>;
   };
+  const cases = [...questions.cases, ...questions.newTopicCases];
 
   it('has cases to run', () => {
     expect(cases.length).toBeGreaterThan(0);
@@ -365,4 +368,99 @@ describe('answer: robustness', () => {
     answer('ingress or lb for 3 web apps? '.repeat(2000));
     expect(performance.now() - started).toBeLessThan(1000);
   });
+});
+
+describe('answer: yes/no capability questions', () => {
+  it('opens with the answer from the fact, says what to do instead, and cites the fact first', () => {
+    const result = answer('Can the AWS Load Balancer Controller serve TCP and HTTPS on one Gateway?');
+    expect(result.kind).toBe('direct');
+    expect(result.topic).toBe('mixed-protocols');
+    expect(result.direct).toMatchObject({
+      answer: 'no',
+      implementation: 'aws-load-balancer-controller',
+      capability: 'mixed-l4-l7-gateway',
+    });
+    expect(result.short.startsWith('**No.** ')).toBe(true);
+    expect(result.short).toContain('Checked against');
+    expect(result.sources[0]?.url).toMatch(/aws-load-balancer-controller/);
+  });
+
+  it('answers for the product named, not the specification it implements', () => {
+    const result = answer('does cilium support gateway api tcproute?');
+    expect(result.direct).toMatchObject({ implementation: 'cilium', capability: 'tcp-route', answer: 'yes' });
+  });
+
+  it('says when no checked fact exists, and explains the topic instead of guessing', () => {
+    const result = answer('does haproxy support grpcroute?');
+    expect(result.kind).toBe('topic');
+    expect(result.topic).toBe('grpc');
+    expect(result.direct).toBeUndefined();
+    expect(result.short).toMatch(/no checked fact|names none I have checked facts for/);
+  });
+});
+
+describe('answer: what kind of question it is', () => {
+  it.each([
+    'our LoadBalancer has been pending for an hour on kubeadm',
+    'ingress returns 502 bad gateway although the pods are ready',
+    'websocket connections drop after 60 seconds on AKS',
+    'logs show the node IP instead of the client IP',
+  ])('answers trouble with a diagnosis, never a ranking: %s', (question) => {
+    expect(answer(question).kind).not.toBe('recommendation');
+  });
+
+  it('asks which topic an unclear question is about, and answers the one chosen', () => {
+    const unclear = answer('annotations?');
+    const question = 'is this about that thing with the load balancer annotations';
+    const result =
+      unclear.kind === 'clarification' && unclear.recommended === undefined ? unclear : answer(question);
+    expect(result.kind).toBe('clarification');
+    const asked = result.followUps.find((followUp) => followUp.id === 'topic');
+    expect(asked?.choices.at(-1)?.value).toBe('choose');
+    const topic = asked?.choices[0]?.value as string;
+    const chosen = answer('', { previous: result, followUp: { id: 'topic', choice: topic } });
+    expect(chosen).toMatchObject({ kind: 'topic', topic });
+    const choose = answer('', { previous: result, followUp: { id: 'topic', choice: 'choose' } });
+    expect(['recommendation', 'clarification']).toContain(choose.kind);
+    expect(choose.recommended).toBeDefined();
+  });
+
+  it('says so when a follow-up choice leaves the ranking as it was', () => {
+    const first = answer('expose 4 web apps on eks');
+    const constraint = first.followUps.find((followUp) => followUp.id === 'constraint');
+    expect(constraint).toBeDefined();
+    const outcomes = (constraint?.choices ?? []).map((choice) =>
+      answer('', { previous: first, followUp: { id: 'constraint', choice: choice.value } }),
+    );
+    const kept = outcomes.filter((outcome) => outcome.recommended === first.recommended);
+    expect(kept.length).toBeGreaterThan(0);
+    for (const outcome of kept.filter((each) => each.unchanged)) {
+      expect(outcome.short).toMatch(
+        /^\*\*Still .+\*\* \(\d+(\.\d)?\/100\): ".+" does not change the answer\./,
+      );
+    }
+    expect(kept.some((outcome) => outcome.unchanged === true)).toBe(true);
+  });
+});
+
+describe('answer: short and long forms', () => {
+  const { cases } = JSON.parse(readFileSync(QUESTIONS, 'utf8')) as { cases: Array<{ q: string }> };
+
+  it.each(cases.map(({ q }) => q))(
+    'gives a short form inside the long one, and every ranked option its reasons: %s',
+    (q) => {
+      const result = answer(q);
+      expect(result.short.length).toBeLessThanOrEqual(result.markdown.length);
+      expect(result.short.trim()).not.toBe('');
+      if (result.kind === 'recommendation') {
+        for (const option of result.ranking ?? []) {
+          if (option.excludedBecause === undefined)
+            expect(option.reasons.length, option.option).toBeGreaterThan(0);
+        }
+        // Short: at most one example, and no ranking list.
+        expect(result.short.match(/^```yaml$/gm)?.length ?? 0).toBeLessThanOrEqual(1);
+        expect(result.short).not.toContain('**Ranking');
+      }
+    },
+  );
 });

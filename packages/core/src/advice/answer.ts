@@ -8,13 +8,15 @@ import { formatMoney } from '../cost/cost.js';
 import { sensitivePort } from '../known/ports.js';
 import { DEFAULT_CURRENCY, LOAD_BALANCER_PRICES, type LoadBalancerProvider } from '../known/prices.js';
 import { escapeMarkdown } from '../render/escape.js';
+import type { CapabilityQuestion } from './capabilities/question.js';
+import type { CapabilityFact } from './capabilities/types.js';
 import { CRITERIA, normaliseWeights, OPTION_TITLES } from './criteria.js';
 import { rankOptions } from './decide.js';
 import { exampleFor } from './internal/examples.js';
 import { sourcesFor } from './internal/sources.js';
 import { needsHttp, needsLayer4, type Requirements, splitMixedTraffic } from './requirements.js';
 import { topicById } from './topics/index.js';
-import type { Source, TopicId } from './topics/types.js';
+import { PROVIDERS, type Provider, type Source, type Topic, type TopicId } from './topics/types.js';
 import type { CriterionId, OptionId, RankedOption, Weights } from './types.js';
 import { describeRequirements, listOf, situationSize, understand } from './understand.js';
 
@@ -28,7 +30,11 @@ export interface FollowUp {
 
 /** The answer to a question. Adapters render it; they do not re-decide. */
 export interface Answer {
-  kind: 'recommendation' | 'topic' | 'clarification';
+  /**
+   * `recommendation`: a ranking for a situation; `topic`: an explanation or a troubleshooting guide;
+   * `direct`: a yes/no answer to a capability question; `clarification`: questions asked back.
+   */
+  kind: 'recommendation' | 'topic' | 'direct' | 'clarification';
   /** The option recommended; for a clarification, the provisional one. */
   recommended?: OptionId;
   /** Every option with its weighted score (0–100) and reasons, best first. */
@@ -40,8 +46,17 @@ export interface Answer {
   /** What was understood, in words, so a user can correct it. */
   understood: string[];
   followUps: FollowUp[];
-  /** The whole answer in Markdown. */
+  /**
+   * The answer sized for a chat, in Markdown: the direct answer or recommendation, a few lines of
+   * why, and the one example. Adapters show it first.
+   */
+  short: string;
+  /** The whole answer in Markdown: every reason, the ranking, platform notes and sources. */
   markdown: string;
+  /** For `kind: 'direct'`: the yes/no answer and the fact behind it. */
+  direct?: DirectAnswer;
+  /** A follow-up choice that left the ranking as it was: `short` says so instead of repeating it. */
+  unchanged?: true;
   sources: Source[];
   /** Ids of the follow-ups already answered in this conversation. */
   answeredFollowUps?: string[];
@@ -50,6 +65,16 @@ export interface Answer {
    * HTTP services', and this is the TCP/UDP part's.
    */
   layer4?: Layer4Part;
+}
+
+/** A yes/no answer from a checked capability fact. */
+export interface DirectAnswer {
+  answer: CapabilityFact['answer'];
+  implementation: string;
+  capability: string;
+  /** The sentence that answers, starting with Yes, No or Partly. */
+  statement: string;
+  checkedAgainst: string;
 }
 
 /** The TCP/UDP part of a mixed question, decided on its own. */
@@ -162,22 +187,53 @@ const FOLLOW_UPS: ReadonlyArray<
   },
 ];
 
+/** The follow-up that asks which topic an unclear question is about. */
+const TOPIC_FOLLOW_UP = 'topic';
+/** Its choice for "none of these: help me choose how to expose a service". */
+const CHOOSE_INSTEAD = 'choose';
+
 /** Answers a question; never throws. */
 export function answer(question: string, context: AnswerContext = {}): Answer {
   const weights = normaliseWeights(context.weights ?? {});
   const previous = context.previous;
   if (previous !== undefined && context.followUp !== undefined) {
-    const spec = FOLLOW_UPS.find((f) => f.id === context.followUp?.id);
-    const valid = spec?.choices.some((c) => c.value === context.followUp?.choice) === true;
+    const { id, choice } = context.followUp;
+    const asked = previous.followUps.find((followUp) => followUp.id === id);
+    if (id === TOPIC_FOLLOW_UP && asked?.choices.some((c) => c.value === choice) === true) {
+      const requirements = previous.requirements ?? {};
+      return choice === CHOOSE_INSTEAD
+        ? decide(requirements, weights, [TOPIC_FOLLOW_UP])
+        : topicAnswer(choice as TopicId, requirements);
+    }
+    const spec = FOLLOW_UPS.find((f) => f.id === id);
+    const valid = spec?.choices.some((c) => c.value === choice) === true;
     if (spec !== undefined && valid) {
-      const requirements = spec.apply(previous.requirements ?? {}, context.followUp.choice);
+      const requirements = spec.apply(previous.requirements ?? {}, choice);
       const answered = [...new Set([...(previous.answeredFollowUps ?? []), spec.id])];
-      return decide(requirements, weights, answered);
+      const next = decide(requirements, weights, answered);
+      return previous.kind === 'recommendation' && sameRanking(previous, next)
+        ? unchanged(next, spec.choices.find((c) => c.value === choice)?.label ?? choice)
+        : next;
     }
   }
   const understanding = understand(typeof question === 'string' ? question : String(question));
-  if (understanding.topic !== null) return topicAnswer(understanding.topic, understanding.requirements);
-  let requirements = understanding.requirements;
+  const { capability, requirements: understood } = understanding;
+  if (capability?.fact !== undefined) return directAnswer(capability.fact, capability, understood);
+  if (capability !== null) {
+    const about =
+      capability.implementation === undefined
+        ? `whether that works depends on the implementation, and the question names none I have checked facts for`
+        : `I have no checked fact on whether ${capability.implementation.name} supports ${capability.capability.name}`;
+    return topicAnswer(
+      capability.capability.topic,
+      understood,
+      `${capitalise(about)}; here is what decides it.`,
+    );
+  }
+  if (understanding.topic !== null) return topicAnswer(understanding.topic, understood);
+  if (understanding.unsureBetween.length > 0)
+    return topicClarification(understanding.unsureBetween, understood);
+  let requirements = understood;
   let answered: string[] = [];
   // A reply in words to a question we asked back refines the previous requirements.
   if (previous?.kind === 'clarification') {
@@ -207,7 +263,7 @@ function decide(requirements: Requirements, weights: Weights, answered: string[]
       if (!sources.some((s) => s.url === source.url)) sources.push(source);
     }
   }
-  const markdown = renderRecommendation({
+  const { short, markdown } = renderRecommendation({
     clarify,
     ranking,
     recommended,
@@ -226,12 +282,31 @@ function decide(requirements: Requirements, weights: Weights, answered: string[]
     requirements,
     understood,
     followUps,
+    short,
     markdown,
     sources,
   };
   if (answered.length > 0) result.answeredFollowUps = answered;
   if (layer4 !== undefined) result.layer4 = layer4;
   return result;
+}
+
+/** Whether two answers rank the options in the same order. */
+function sameRanking(a: Answer, b: Answer): boolean {
+  const order = (answer: Answer) => (answer.ranking ?? []).map((option) => option.option).join(',');
+  return a.recommended === b.recommended && order(a) === order(b);
+}
+
+/** The answer to a follow-up choice that changed nothing: says so, keeps the rest to ask. */
+function unchanged(next: Answer, choice: string): Answer {
+  const title = OPTION_TITLES[next.recommended ?? 'gateway-api'];
+  const score = next.ranking?.[0]?.score ?? 0;
+  const rest = next.followUps.length === 0 ? '' : ' Other answers below may still change it.';
+  return {
+    ...next,
+    unchanged: true,
+    short: `**Still ${title}** (${score}/100): "${escapeMarkdown(choice)}" does not change the answer.${rest}\n`,
+  };
 }
 
 function layer4Part(requirements: Requirements, weights: Weights): Layer4Part {
@@ -257,13 +332,15 @@ function changesWinner(
 // ---------------------------------------------------------------------------------------------
 // Markdown.
 
-function topicAnswer(id: TopicId, requirements: Requirements): Answer {
+function topicAnswer(id: TopicId, requirements: Requirements, lead?: string): Answer {
   const topic = topicById(id);
   const understood = describeRequirements(requirements);
-  const lines: string[] = [`**${topic.title}**`, '', topic.short, '', topic.details];
-  if (topic.example !== undefined) {
-    lines.push('', `**${topic.example.caption}**`, '', fence(topic.example.code, topic.example.language));
-  }
+  const opening = [`**${topic.title}**`, '', ...(lead === undefined ? [] : [lead, '']), topic.short];
+  const example =
+    topic.example === undefined
+      ? []
+      : ['', `**${topic.example.caption}**`, '', fence(topic.example.code, topic.example.language)];
+  const lines: string[] = [...opening, '', topic.details, ...providerNotes(topic), ...example];
   const sources = topic.sources.map((s) => ({ ...s }));
   if (understood.length > 0)
     lines.push('', '**What I understood**', '', ...understood.map((u) => `- ${escapeMarkdown(u)}`));
@@ -274,10 +351,108 @@ function topicAnswer(id: TopicId, requirements: Requirements): Answer {
     requirements,
     understood,
     followUps: [],
+    short: `${[...opening, ...example].join('\n').trim()}\n`,
     markdown: `${lines.join('\n').trim()}\n`,
     sources,
   };
 }
+
+/** A yes/no answer from a fact: the answer first, what to do instead, then the topic behind it. */
+function directAnswer(
+  fact: CapabilityFact,
+  question: CapabilityQuestion,
+  requirements: Requirements,
+): Answer {
+  const topic = topicById(question.capability.topic);
+  const understood = describeRequirements(requirements);
+  const checked = `Checked against ${fact.checkedAgainst} ([${escapeMarkdown(fact.source.title)}](${fact.source.url})).`;
+  const opening = [
+    fact.statement.replace(/^(Yes|No|Partly)\b[:,.]?\s*/, (_, word: string) => `**${word}.** `),
+    ...(fact.alternative === undefined ? [] : ['', fact.alternative]),
+    '',
+    checked,
+  ];
+  const example =
+    topic.example === undefined
+      ? []
+      : ['', `**${topic.example.caption}**`, '', fence(topic.example.code, topic.example.language)];
+  const sources = [fact.source, ...topic.sources.filter((s) => s.url !== fact.source.url)].map((s) => ({
+    ...s,
+  }));
+  const lines = [
+    ...opening,
+    '',
+    `**${topic.title}**`,
+    '',
+    topic.short,
+    '',
+    topic.details,
+    ...providerNotes(topic),
+    ...example,
+    '',
+    ...renderSources(sources),
+  ];
+  return {
+    kind: 'direct',
+    topic: topic.id,
+    direct: {
+      answer: fact.answer,
+      implementation: fact.implementation,
+      capability: fact.capability,
+      statement: fact.statement,
+      checkedAgainst: fact.checkedAgainst,
+    },
+    requirements,
+    understood,
+    followUps: [],
+    short: `${[...opening, '', topic.short, ...example].join('\n').trim()}\n`,
+    markdown: `${lines.join('\n').trim()}\n`,
+    sources,
+  };
+}
+
+/** A question near several topics and none clearly: ask which, with the likeliest as choices. */
+function topicClarification(candidates: readonly TopicId[], requirements: Requirements): Answer {
+  const followUp: FollowUp = {
+    id: TOPIC_FOLLOW_UP,
+    question: 'Which of these is your question about?',
+    choices: [
+      ...candidates.map((id) => ({ value: id, label: topicById(id).title })),
+      { value: CHOOSE_INSTEAD, label: 'Choosing how to expose a service' },
+    ],
+  };
+  const text = [
+    '**I am not sure what you are asking.**',
+    '',
+    `${followUp.question} ${followUp.choices.map((choice) => choice.label).join(' / ')}. Or ask again with more detail: the platform, what you see, what you expected.`,
+  ].join('\n');
+  return {
+    kind: 'clarification',
+    requirements,
+    understood: describeRequirements(requirements),
+    followUps: [followUp],
+    short: `${text}\n`,
+    markdown: `${text}\n`,
+    sources: [],
+  };
+}
+
+/** The topic's notes per platform, as a list under a bold title; nothing when it has none. */
+function providerNotes(topic: Topic): string[] {
+  const notes = PROVIDERS.flatMap((provider) =>
+    topic.providers?.[provider] === undefined
+      ? []
+      : [`- **${PROVIDER_TITLES[provider]}**: ${topic.providers[provider]}`],
+  );
+  return notes.length === 0 ? [] : ['', '**Per platform**', '', ...notes];
+}
+
+const PROVIDER_TITLES: Record<Provider, string> = {
+  aws: 'AWS (EKS)',
+  gke: 'Google Cloud (GKE)',
+  aks: 'Azure (AKS)',
+  'bare-metal': 'Bare metal and on-premises',
+};
 
 interface RenderInput {
   clarify: boolean;
@@ -291,7 +466,7 @@ interface RenderInput {
   layer4: (Layer4Part & { requirements: Requirements }) | undefined;
 }
 
-function renderRecommendation(input: RenderInput): string {
+function renderRecommendation(input: RenderInput): { short: string; markdown: string } {
   const { ranking, recommended, requirements, weights } = input;
   const top = ranking[0];
   const title = OPTION_TITLES[recommended];
@@ -327,6 +502,7 @@ function renderRecommendation(input: RenderInput): string {
       lines.push('', `Runner-up: ${runnerUp.title} (${runnerUp.score}/100).`);
     }
   }
+  const headline = [...lines];
   lines.push('', '**What I understood**', '');
   if (input.understood.length === 0)
     lines.push('- nothing specific yet: protocols, services and constraints are open');
@@ -361,11 +537,30 @@ function renderRecommendation(input: RenderInput): string {
 
   const examples = [exampleFor(recommended, requirements)];
   if (layer4 !== undefined) examples.push(exampleFor(layer4.recommended, layer4.requirements));
-  for (const example of examples) {
-    lines.push('', `**Example: ${example.caption}**`, '', fence(example.yaml, 'yaml'));
-  }
+  const exampleBlocks = examples.map((example) => [
+    '',
+    `**Example: ${example.caption}**`,
+    '',
+    fence(example.yaml, 'yaml'),
+  ]);
+  for (const block of exampleBlocks) lines.push(...block);
   lines.push('', ...renderSources(input.sources));
-  return `${lines.join('\n').trim()}\n`;
+  // Short: the recommendation, why in up to four lines, the runner-up, the one example; the
+  // ranking, notes and sources stay in the long form.
+  const runnerUp = ranking[1];
+  const short =
+    input.clarify || layer4 !== undefined
+      ? [...headline, ...(exampleBlocks[0] ?? [])]
+      : [
+          `**Recommendation: ${title}** (${top?.score ?? 0}/100)`,
+          '',
+          ...(top?.reasons ?? []).slice(0, 4).map((reason) => `- ${reason}`),
+          ...(runnerUp !== undefined && runnerUp.excludedBecause === undefined
+            ? ['', `Runner-up: ${runnerUp.title} (${runnerUp.score}/100).`]
+            : []),
+          ...(exampleBlocks[0] ?? []),
+        ];
+  return { short: `${short.join('\n').trim()}\n`, markdown: `${lines.join('\n').trim()}\n` };
 }
 
 function renderRanking(ranking: readonly RankedOption[]): string[] {

@@ -40,6 +40,29 @@ export const BASE_SCORES: Readonly<Record<OptionId, Readonly<Record<CriterionId,
   'edge-tunnel': { routing: 5, simplicity: 7, performance: 5, security: 8, portability: 5 },
 };
 
+/**
+ * What each option is good and bad at whatever the situation: the reasons an option is given when
+ * nothing in the question moved its score, so no option is ranked without a why.
+ */
+export const GENERAL_REASONS: Readonly<Record<OptionId, readonly string[]>> = {
+  ingress: [
+    '+ many HTTP(S) Services behind one address, with TLS in one place',
+    "− HTTP(S) only, and the API is frozen: features live in each controller's annotations",
+  ],
+  loadbalancer: [
+    '+ any TCP or UDP port, with nothing to run in the cluster',
+    '− one cloud load balancer, address and bill per Service, and no HTTP routing',
+  ],
+  'gateway-api': [
+    '+ the successor of Ingress: HTTP, gRPC, TLS, TCP and UDP routes, with roles for platform and app teams',
+    '− CRDs and an implementation to install and run',
+  ],
+  'edge-tunnel': [
+    "+ no inbound port or public address: the cluster connects out to the provider's edge",
+    '− traffic runs through a third party, and public UDP is not carried',
+  ],
+};
+
 /** Ties are broken in this order: the newer standard first. */
 export const OPTION_ORDER: readonly OptionId[] = ['gateway-api', 'ingress', 'loadbalancer', 'edge-tunnel'];
 

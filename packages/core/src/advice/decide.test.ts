@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS, normaliseWeights } from './criteria.js';
 import { rankOptions } from './decide.js';
+import type { Requirements } from './requirements.js';
 
 const first = (ranking: ReturnType<typeof rankOptions>) => ranking[0]?.option;
 
@@ -73,4 +74,24 @@ describe('rankOptions', () => {
       DEFAULT_WEIGHTS.performance / DEFAULT_WEIGHTS.simplicity,
     );
   });
+});
+
+describe('rankOptions: every option has its reasons', () => {
+  const situations: Requirements[] = [
+    {},
+    { serviceCount: 1 },
+    { manyServices: true, protocols: ['http'] },
+    { protocols: ['udp'], ports: [{ port: 53, transport: 'udp' }] },
+    { noInboundPorts: true },
+    { internalOnly: true, protocols: ['tcp'] },
+  ];
+  it.each(situations.map((requirements) => [JSON.stringify(requirements), requirements] as const))(
+    '%s',
+    (_label, requirements) => {
+      for (const option of rankOptions(requirements)) {
+        if (option.excludedBecause === undefined)
+          expect(option.reasons.length, option.option).toBeGreaterThan(0);
+      }
+    },
+  );
 });

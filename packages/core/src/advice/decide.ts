@@ -3,7 +3,14 @@
  * consideration below reads the requirements and moves scores, with a reason a reader can check;
  * hard constraints (UDP through an Ingress, a LoadBalancer without inbound ports) exclude an option.
  */
-import { BASE_SCORES, CRITERIA, DEFAULT_WEIGHTS, OPTION_ORDER, OPTION_TITLES } from './criteria.js';
+import {
+  BASE_SCORES,
+  CRITERIA,
+  DEFAULT_WEIGHTS,
+  GENERAL_REASONS,
+  OPTION_ORDER,
+  OPTION_TITLES,
+} from './criteria.js';
 import { needsHttp, needsLayer4, type Requirements } from './requirements.js';
 import type { CriterionId, OptionId, RankedOption, Weights } from './types.js';
 
@@ -313,6 +320,8 @@ export function rankOptions(requirements: Requirements, weights: Weights = DEFAU
       criteria,
       reasons: (reasons.get(option) ?? []).sort((a, b) => b.weight - a.weight).map((reason) => reason.text),
     };
+    // Nothing in the question moved it: what it is good and bad at in general.
+    if (ranking.reasons.length === 0) ranking.reasons = [...GENERAL_REASONS[option]];
     const exclusion = excluded.get(option);
     if (exclusion !== undefined) ranking.excludedBecause = exclusion;
     return ranking;

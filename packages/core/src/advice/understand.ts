@@ -5,9 +5,15 @@
  * aware of "no"/"without") fill the requirements. Nothing here knows the example questions.
  */
 import { type PortProtocol, PROTOCOL_NAMES, wellKnownPort } from '../known/ports.js';
-import { asksForChoice, scoreTopics } from './internal/intent.js';
-import { correctTypo, HTTP_WORDS, NUMBER_WORDS, PRODUCT_PORTS, REWRITES } from './internal/vocabulary.js';
+import { type CapabilityQuestion, readCapabilityQuestion } from './capabilities/question.js';
+import { canonicalise } from './internal/canonical.js';
+import { asksForChoice, namesAlternatives, scoreTopics } from './internal/intent.js';
+import { CHOOSE, retrieveTopics, type TopicMatch } from './internal/retrieval.js';
+import { HTTP_WORDS, NUMBER_WORDS, PRODUCT_PORTS } from './internal/vocabulary.js';
 import type { Cloud, Requirements } from './requirements.js';
+
+export { canonicalise, MAX_QUESTION_LENGTH } from './internal/canonical.js';
+
 import type { TopicId } from './topics/types.js';
 
 /** What a question was understood to say. */
@@ -15,44 +21,53 @@ export interface Understanding {
   requirements: Requirements;
   /** The topic asked about, when the question is not a choice; null otherwise. */
   topic: TopicId | null;
+  /**
+   * When the question is about a topic but it is not clear which: the likeliest ones, best first,
+   * to ask back about instead of guessing. Empty otherwise.
+   */
+  unsureBetween: TopicId[];
+  /** A yes/no question about what an implementation can do; null otherwise. */
+  capability: CapabilityQuestion | null;
+  /** The question reports something broken (pending, 502, drops, timeouts...): no ranking helps. */
+  troubleshooting: boolean;
   /** The question asks which way to expose something. */
   asksForChoice: boolean;
   /** Human phrases of what was understood, e.g. "3 HTTP services", "UDP 53 (DNS)", "AWS". */
   mentioned: string[];
 }
 
-/** Questions are cut here: no Slack message needs more, and it bounds the work. */
-export const MAX_QUESTION_LENGTH = 4000;
-
 type Protocol = NonNullable<Requirements['protocols']>[number];
 type Port = NonNullable<Requirements['ports']>[number];
 
 /** Understands a free-text question. Never throws. */
 export function understand(question: string): Understanding {
-  const lowered = String(question)
-    .slice(0, MAX_QUESTION_LENGTH)
-    .normalize('NFKC')
-    .toLowerCase()
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are noise here.
-    .replace(/[\u0000-\u001f\u007f]/g, ' ');
-  const hosts = extractHosts(lowered);
-  let text = lowered.replace(HOST_PATTERN, ' hostname ');
-  const paths = extractPaths(text);
-  text = text.replace(PATH_PATTERN, '$1urlpath');
-  for (const [pattern, replacement] of REWRITES) text = text.replace(pattern, replacement);
-  text = text.replace(/[a-z][a-z0-9]*/g, (token) => correctTypo(token));
-  text = text.replace(/\s+/g, ' ').trim();
+  const { text, hosts, paths } = canonicalise(question);
 
   const requirements: Requirements = {};
   const mentioned: string[] = [];
   readProtocolsAndPorts(text, requirements);
   readServices(text, requirements, hosts, paths);
   readFlags(text, requirements);
-  const scored = scoreTopics(text);
   const choice = asksForChoice(text);
-  const topic = pickTopic(scored, requirements, choice);
+  const troubleshooting = TROUBLE.test(text);
+  const { topic, unsureBetween } = pickTopic(
+    text,
+    scoreTopics(text),
+    retrieveTopics(text),
+    requirements,
+    choice,
+    troubleshooting,
+  );
   describe(requirements, mentioned);
-  return { requirements, topic, asksForChoice: choice, mentioned };
+  return {
+    requirements,
+    topic,
+    unsureBetween,
+    capability: readCapabilityQuestion(text),
+    troubleshooting,
+    asksForChoice: choice,
+    mentioned,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -79,38 +94,6 @@ function polarity(text: string, pattern: RegExp): boolean | undefined {
 }
 
 const has = (text: string, pattern: RegExp): boolean => pattern.test(text);
-
-// ---------------------------------------------------------------------------------------------
-// Hosts and paths, lifted out before the rewrites can touch them.
-
-const TLDS =
-  'com|org|net|io|dev|app|de|co|uk|fr|nl|example|local|internal|cloud|ai|tech|xyz|me|info|biz|eu|us|ch|at|se|no|es|it|pl|in|jp|au|ca|br|lan|home|test|sh|gg|tv|be|dk|fi|cz|site|online|shop|store|cluster';
-const HOST_PATTERN = new RegExp(
-  String.raw`(?<![\w.-])(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:${TLDS})(?![\w-])`,
-  'g',
-);
-/** API groups and tool domains that look like host names but are not the user's hosts. */
-const NOT_A_HOST = /(?:^|\.)(?:k8s\.io|kubernetes\.io|cert-manager\.io|svc\.cluster\.local|x-k8s\.io)$/;
-
-function extractHosts(text: string): string[] {
-  const hosts = new Set<string>();
-  for (const [host] of text.matchAll(HOST_PATTERN)) {
-    if (!NOT_A_HOST.test(host) && host.length <= 253) hosts.add(host);
-  }
-  return [...hosts].slice(0, 16);
-}
-
-const PATH_PATTERN = /(^|[\s,(:"'])(\/(?:[a-z0-9._~*-]+(?:\/[a-z0-9._~*-]+)*\/?)?)(?=$|[\s,.;:)!?"'])/g;
-
-function extractPaths(text: string): string[] {
-  const paths = new Set<string>();
-  for (const match of text.matchAll(PATH_PATTERN)) {
-    const path = match[2] ?? '';
-    if (/^\/(?:tcp|udp|s|o)$/.test(path)) continue;
-    paths.add(path.replace(/\*+$/, '').replace(/(.)\/$/, '$1') || '/');
-  }
-  return [...paths].slice(0, 16);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Protocols and ports.
@@ -519,6 +502,24 @@ const OWN_FIELDS: Partial<Record<TopicId, ReadonlyArray<keyof Requirements>>> = 
   'controller-choice': ['existing'],
   'gateway-vs-ingress': ['existing'],
   'troubleshoot-aws-wrong-lb': ['cloud', 'environment'],
+  'internal-lb': ['internalOnly', 'cloud'],
+  mtls: ['tlsTermination', 'certificateManagement', 'passthrough'],
+  'share-load-balancer': ['existing', 'serviceCount', 'manyServices', 'costSensitive'],
+};
+
+/** Topics a question is not about when it says their subject does not matter ("no TLS needed"). */
+const SAID_AWAY: Partial<Record<TopicId, ReadonlyArray<keyof Requirements>>> = {
+  cost: ['costSensitive'],
+  performance: ['latencySensitive'],
+  tls: ['tlsTermination', 'certificateManagement', 'passthrough'],
+};
+
+/** What a question must say for a topic to be its subject, where examples alone mislead. */
+const PRECONDITIONS: Partial<Record<TopicId, (requirements: Requirements, text: string) => boolean>> = {
+  // One UDP port is a workload to expose, not a question about mixing protocols.
+  'mixed-protocols': (requirements, text) =>
+    (requirements.protocols?.length ?? 0) >= 2 ||
+    /\b(?:mix|mixed|mixing|both|same|one|single|together|tcproutes?|udproutes?|l4 and l7)\b/.test(text),
 };
 
 /** Fields that describe a workload to expose; each present one counts once. */
@@ -560,22 +561,111 @@ export function situationSize(
   return size;
 }
 
+/** Words of something broken: such a question wants a diagnosis, not a ranking. */
+const TROUBLE =
+  /\b(?:pending|stuck|50[234]|bad gateway|gateway timeout|unhealthy|health ?checks? fail\w*|drops?|dropp(?:ed|ing)|disconnect\w*|reset by peer|time(?:s|d)? ?out|timeouts?|timing out|not reachable|unreachable|(?:cannot|can ?not|can't|unable to) (?:reach|connect|access)|connection refused|refused|not working|does not work|doesn't work|stopped working|broken|fails?|failing|failed|errors?|never (?:gets?|assigned|shows?)|instead of (?:the )?(?:real |actual )?(?:client|visitor|user)s?)\b/;
+
+/** Retrieval scores at which a topic is taken without a cue: tuned on the tune set only. */
+const RETRIEVAL = {
+  /** The best topic's score must reach this... */
+  confident: 4,
+  /** ...and beat the second by this factor... */
+  margin: 1.2,
+  /** ...or by this one, to win over a question that also asks which option to use. */
+  strongMargin: 1.6,
+  /** The score a topic must reach, and how much nearer than the situations it must be, to win over a described workload. */
+  clear: 8,
+  overChoose: 2.5,
+  /** A question leaning this much more to one topic than the next gets that topic. */
+  lean: 1.1,
+  /** ...or by this one, to win even over a described workload. */
+  dominant: 5,
+  /** Below this the question is not near any topic at all. */
+  near: 1.5,
+} as const;
+
+/** Whether the text asks something (a question mark, or a question word first), not only describes. */
+function asksSomething(text: string): boolean {
+  return (
+    /\?\s*$/.test(text) ||
+    /^(?:how|why|what|when|where|which|who|is|are|does|do|can|could|should|will|would)\b/.test(text)
+  );
+}
+
 function pickTopic(
+  text: string,
   scored: ReadonlyArray<{ topic: TopicId; score: number }>,
+  retrieved: readonly TopicMatch[],
   requirements: Requirements,
   choice: boolean,
-): TopicId | null {
+  troubleshooting: boolean,
+): { topic: TopicId | null; unsureBetween: TopicId[] } {
+  const decided = (topic: TopicId | null) => ({ topic, unsureBetween: [] });
+  const topics = (matches: readonly TopicMatch[]) =>
+    matches.flatMap(({ topic }) => (topic === CHOOSE ? [] : [topic]));
+  const unsure = () => ({ topic: null, unsureBetween: topics(retrieved).slice(0, 3) });
   // "Latency does not matter" is a requirement, not a question about latency.
-  const best = scored.find(({ topic }) =>
-    (OWN_FIELDS[topic] ?? []).every((field) => requirements[field] !== false),
-  );
-  if (best === undefined) return null;
-  const situation = situationSize(requirements, OWN_FIELDS[best.topic] ?? []);
+  const fits = ({ topic }: { topic: TopicId | typeof CHOOSE }) =>
+    topic === CHOOSE ||
+    ((SAID_AWAY[topic] ?? []).every((field) => requirements[field] !== false) &&
+      (PRECONDITIONS[topic]?.(requirements, text) ?? true));
+  const cue = scored.find(fits);
+  const [first, second] = retrieved.filter(fits);
+  const nearest = first?.topic === CHOOSE || first === undefined ? null : first.topic;
+  // The topic the question leans to: a real cue's, else the nearest by retrieval.
+  const lead = cue !== undefined && cue.score >= 2 ? cue.topic : (nearest ?? cue?.topic);
+  // How much of a workload the question describes, beyond the subject of the topic it leans to.
+  const situation = situationSize(requirements, lead === undefined ? [] : (OWN_FIELDS[lead] ?? []));
+  const ratio =
+    first === undefined ? 0 : second === undefined ? Number.POSITIVE_INFINITY : first.score / second.score;
+  const confident = first !== undefined && first.score >= RETRIEVAL.confident && ratio >= RETRIEVAL.margin;
+  const agreed = cue !== undefined && cue.topic === nearest;
+  const chooseScore = retrieved.find((match) => match.topic === CHOOSE)?.score ?? 0;
+  const clearly =
+    confident &&
+    ratio >= RETRIEVAL.strongMargin &&
+    (first?.score ?? 0) >= Math.max(RETRIEVAL.clear, RETRIEVAL.overChoose * chooseScore);
+
   // Settled phrasings win unless the question also describes a workload and asks what to use.
-  if (best.score >= 4) return choice && situation >= 3 ? null : best.topic;
-  if (best.score >= 3) return situation <= 1 && !(choice && situation >= 1) ? best.topic : null;
-  if (best.score >= 2) return situation === 0 ? best.topic : null;
-  return null;
+  if (cue !== undefined && cue.score >= 4) {
+    return decided(choice && situation >= 3 && !troubleshooting ? null : cue.topic);
+  }
+  if (troubleshooting) {
+    if (cue !== undefined && (cue.score >= 3 || agreed)) return decided(cue.topic);
+    if (confident && nearest !== null) return decided(nearest);
+    return first !== undefined && first.score >= RETRIEVAL.near ? unsure() : decided(null);
+  }
+  // Nearest to the situations that want a ranking, or a workload described close to them.
+  if (confident && nearest === null) return decided(null);
+  if (situation >= 1 && first !== undefined && chooseScore * RETRIEVAL.strongMargin >= first.score) {
+    return decided(null);
+  }
+  if (choice) {
+    // A question that describes a workload and asks what to use wants the ranking, unless it is
+    // overwhelmingly about one topic ("reachable only from inside our VNet"); one that names the
+    // options to pick from ("Ingress or LB for 2 websites?") wants it all the more.
+    const cueDisagrees = cue !== undefined && cue.score >= 3 && cue.topic !== nearest;
+    if (nearest !== null && confident && ratio >= RETRIEVAL.dominant && !cueDisagrees)
+      return decided(nearest);
+    if (situation >= 2) return decided(null);
+    if (cue !== undefined && cue.score >= 3) return decided(cue.topic);
+    if (namesAlternatives(text) || situation >= 1) return decided(null);
+    if (clearly && nearest !== null) return decided(nearest);
+    return decided(null);
+  }
+  // A workload described, not asked about, gets the ranking unless it is clearly about one topic.
+  if (!asksSomething(text) && situation >= 1 && !clearly) return decided(null);
+  if (cue !== undefined && cue.score >= 3) return decided(cue.topic);
+  if (nearest !== null && (confident || (agreed && situation <= 1))) return decided(nearest);
+  if (cue !== undefined && cue.score >= 2 && situation === 0) return decided(cue.topic);
+  // A question (not a choice) nearest to a topic gets the topic, or is asked back about when the
+  // next topic is as near.
+  if (asksSomething(text) && nearest !== null && first !== undefined && first.score >= RETRIEVAL.near) {
+    return ratio >= RETRIEVAL.lean ? decided(nearest) : unsure();
+  }
+  if (situation >= 1 || first?.topic === CHOOSE) return decided(null);
+  // Near topics but none clearly: ask which, rather than rank options nobody asked about.
+  return first !== undefined && first.score >= RETRIEVAL.near ? unsure() : decided(null);
 }
 
 // ---------------------------------------------------------------------------------------------

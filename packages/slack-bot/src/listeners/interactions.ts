@@ -21,7 +21,7 @@ import {
   viewValuesSchema,
 } from '../payloads.js';
 import { questionFromAnswers } from '../questionnaire.js';
-import { ANSWER_ACTIONS } from '../render/answer.js';
+import { ANSWER_ACTIONS, type AnswerView } from '../render/answer.js';
 import { type ManifestRef, parseManifestRef, renderMigration, SHOW_YAML_PREFIX } from '../render/report.js';
 import { EXAMPLE_QUESTIONS, feedbackView, questionnaireView, VIEW_IDS } from '../render/views.js';
 import { classifyMessage, looksLikeManifest, MAX_MANIFEST_CHARS, unescapeSlack } from '../text/input.js';
@@ -76,26 +76,26 @@ async function showAnswer(
   respond: RespondFn,
   ctx: BotContext,
   conversation: Conversation,
-  whyNot?: OptionId,
+  view: Omit<AnswerView, 'ephemeral'> = {},
 ): Promise<void> {
   const place = placeOf(body);
   if (place.kind === 'ephemeral') {
     await respond({
       replace_original: true,
       response_type: 'ephemeral',
-      ...answerMessage(conversation, true, ctx, whyNot),
+      ...answerMessage(conversation, true, ctx, view),
     });
   } else if (place.kind === 'message') {
     await client.chat.update({
       channel: place.channel,
       ts: place.ts,
-      ...answerMessage(conversation, false, ctx, whyNot),
+      ...answerMessage(conversation, false, ctx, view),
       metadata: answerMetadata(conversation),
     } as webApi.ChatUpdateArguments);
   } else {
     await client.chat.postMessage({
       channel: body.user.id,
-      ...answerMessage(conversation, false, ctx, whyNot),
+      ...answerMessage(conversation, false, ctx, view),
       metadata: answerMetadata(conversation),
       unfurl_links: false,
     } as webApi.ChatPostMessageArguments);
@@ -163,9 +163,15 @@ export function registerInteractionListeners(app: App, ctx: BotContext): void {
       const conversation = decodeConversation(action.value);
       const option = OPTION_IDS.find((id) => action.action_id === `${ANSWER_ACTIONS.whyNotPrefix}${id}`);
       if (conversation === null || option === undefined) return note(body, client, respond, STALE_BUTTON);
-      await showAnswer(body, client, respond, ctx, conversation, option);
+      await showAnswer(body, client, respond, ctx, conversation, { whyNot: option });
     },
   );
+
+  onButton(new RegExp(`^${ANSWER_ACTIONS.more}$`), 'more', async ({ body, action, client, respond }) => {
+    const conversation = decodeConversation(action.value);
+    if (conversation === null) return note(body, client, respond, STALE_BUTTON);
+    await showAnswer(body, client, respond, ctx, conversation, { long: true });
+  });
 
   onButton(new RegExp(`^${ANSWER_ACTIONS.share}$`), 'share', async ({ body, action, client, respond }) => {
     const conversation = decodeConversation(action.value);

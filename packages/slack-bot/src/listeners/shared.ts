@@ -19,7 +19,7 @@ import {
   decode,
   slackApiErrorSchema,
 } from '../payloads.js';
-import { renderAnswer } from '../render/answer.js';
+import { type AnswerView, renderAnswer } from '../render/answer.js';
 import type { Message } from '../render/blocks.js';
 import { type ManifestRef, renderReport } from '../render/report.js';
 import { redactManifest, redactTokens } from '../text/redact.js';
@@ -44,15 +44,11 @@ export function answerMessage(
   conversation: Conversation,
   ephemeral: boolean,
   ctx: BotContext,
-  whyNot?: Parameters<typeof renderAnswer>[2]['whyNot'],
+  view: Omit<AnswerView, 'ephemeral'> = {},
 ): Message {
   const started = performance.now();
   const result = answerConversation(conversation);
-  const message = renderAnswer(
-    result,
-    conversation,
-    whyNot === undefined ? { ephemeral } : { ephemeral, whyNot },
-  );
+  const message = renderAnswer(result, conversation, { ...view, ephemeral });
   ctx.logger.event('info', 'answered', {
     kind: result.kind,
     recommended: result.recommended ?? null,

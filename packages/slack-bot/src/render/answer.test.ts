@@ -17,18 +17,67 @@ const QUESTIONS = [
   'kafka on 9092 plus postgres 5432 and redis 6379 on bare metal',
 ];
 
+/** Questions whose answers take the new shapes: a yes/no fact, a new topic, a question asked back. */
+const NEW_SHAPES = [
+  'can the aws load balancer controller put tcp and https on one gateway?',
+  'EXTERNAL-IP stays <pending> on our kubeadm cluster',
+  'websockets drop after 60 s on AKS',
+  'is this about that thing with the load balancer annotations',
+];
+
 function buttonsOf(blocks: Block[]) {
   return blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])).filter((e) => e.type === 'button');
 }
 
 describe('renderAnswer', () => {
-  it.each(QUESTIONS)('stays within Block Kit limits for %j', (question) => {
-    for (const ephemeral of [true, false]) {
-      const message = renderAnswer(answer(question), startConversation(question), { ephemeral });
-      expectWithinLimits(message.blocks);
-      expect(message.text.length).toBeGreaterThan(10);
-      expect(message.text.length).toBeLessThanOrEqual(3500);
-    }
+  it.each([...QUESTIONS, ...NEW_SHAPES])(
+    'stays within Block Kit limits for %j, short and whole',
+    (question) => {
+      for (const ephemeral of [true, false]) {
+        for (const long of [false, true]) {
+          const message = renderAnswer(answer(question), startConversation(question), { ephemeral, long });
+          expectWithinLimits(message.blocks);
+          expect(message.text.length).toBeGreaterThan(10);
+          expect(message.text.length).toBeLessThanOrEqual(3500);
+        }
+      }
+    },
+  );
+
+  it('answers short with a More button; the whole answer has the ranking and "Why not" buttons', () => {
+    const question = '5 http services on one domain with tls';
+    const result = answer(question);
+    const short = renderAnswer(result, startConversation(question), { ephemeral: false });
+    const shortIds = buttonsOf(short.blocks).map((b) => b.action_id);
+    expect(shortIds).toContain(ANSWER_ACTIONS.more);
+    expect(shortIds.some((id) => id?.startsWith(ANSWER_ACTIONS.whyNotPrefix))).toBe(false);
+    expect(JSON.stringify(short.blocks)).not.toContain('Ranking (weighted criteria)');
+    const long = renderAnswer(result, startConversation(question), { ephemeral: false, long: true });
+    expect(JSON.stringify(long.blocks)).toContain('Ranking (weighted criteria)');
+    expect(buttonsOf(long.blocks).some((b) => b.action_id?.startsWith(ANSWER_ACTIONS.whyNotPrefix))).toBe(
+      true,
+    );
+    expect(buttonsOf(long.blocks).map((b) => b.action_id)).not.toContain(ANSWER_ACTIONS.more);
+  });
+
+  it('heads a yes/no answer with the answer, and the body with the fact', () => {
+    const question = 'can the aws load balancer controller put tcp and https on one gateway?';
+    const message = renderAnswer(answer(question), startConversation(question), { ephemeral: false });
+    expect(JSON.stringify(message.blocks[0])).toContain('Short answer: No');
+    expect(JSON.stringify(message.blocks)).toContain('Checked against');
+    expect(message.text.startsWith('No: ')).toBe(true);
+  });
+
+  it('asks back which topic an unclear question is about, with a button per topic', () => {
+    const question = 'is this about that thing with the load balancer annotations';
+    const result = answer(question);
+    const message = renderAnswer(result, startConversation(question), { ephemeral: false });
+    const topics = buttonsOf(message.blocks).filter((b) =>
+      b.action_id?.startsWith(`${ANSWER_ACTIONS.followUpPrefix}topic:`),
+    );
+    expect(topics.length).toBeGreaterThanOrEqual(2);
+    const next = decodeConversation(topics[0]?.value);
+    expect(answerConversation(next ?? startConversation('')).kind).toBe('topic');
   });
 
   it('puts the recommendation first, the ranking as text and follow-up buttons that carry the next state', () => {

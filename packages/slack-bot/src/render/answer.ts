@@ -25,6 +25,7 @@ import {
 export const ANSWER_ACTIONS = {
   followUpPrefix: 'followup:',
   whyNotPrefix: 'why_not:',
+  more: 'answer_more',
   share: 'share_answer',
   feedbackUp: 'feedback_up',
   feedbackDown: 'feedback_down',
@@ -34,8 +35,10 @@ export const ANSWER_ACTIONS = {
 export interface AnswerView {
   /** An ephemeral answer (slash command) gets a "Share in channel" button. */
   ephemeral: boolean;
-  /** Explains why an option lost, under the ranking. */
+  /** Explains why an option lost, under the ranking (the whole answer is shown). */
   whyNot?: OptionId;
+  /** The whole answer: every reason, the ranking, platform notes, sources. Short by default. */
+  long?: boolean;
 }
 
 /** Sections of the engine's Markdown the bot renders from structured fields instead. */
@@ -90,22 +93,29 @@ function whyNotText(answer: Answer, option: OptionId): string {
 export function answerSummary(answer: Answer): string {
   const title = answer.recommended === undefined ? '' : OPTION_TITLES[answer.recommended];
   const score = answer.ranking?.[0]?.score;
+  if (answer.kind === 'direct' && answer.direct !== undefined) return answer.direct.statement;
   if (answer.kind === 'topic') return splitSections(answer.markdown)[0]?.title ?? 'Answer';
+  if (answer.kind === 'clarification' && answer.recommended === undefined)
+    return answer.followUps[0]?.question ?? 'Could you say more?';
   if (answer.kind === 'clarification')
     return `To recommend one option I need a little more. Provisional answer: ${title}.`;
   return `Recommendation: ${title}${score === undefined ? '' : ` (${score}/100)`}.`;
 }
 
-/** Renders an answer as a message within Block Kit's limits. */
+/** Renders an answer as a message within Block Kit's limits: short, or whole when the view asks. */
 export function renderAnswer(answer: Answer, conversation: Conversation, view: AnswerView): Message {
+  if (view.long !== true && view.whyNot === undefined && answer.short !== answer.markdown) {
+    return renderShort(answer, conversation, view);
+  }
   const state = encodeConversation(conversation);
   const parts = splitSections(answer.markdown);
   const blocks: Block[] = [];
   const [first, ...others] = parts;
 
-  if (answer.kind === 'topic') {
-    blocks.push(header(first?.title ?? 'Answer'));
-    blocks.push(...sections(markdownToMrkdwn(first?.body.join('\n').trim() ?? '')));
+  if (answer.kind === 'topic' || answer.kind === 'direct') {
+    blocks.push(header(headerOf(answer, first)));
+    const lead = answer.kind === 'direct' ? [first?.rest ?? '', ...(first?.body ?? [])] : (first?.body ?? []);
+    blocks.push(...sections(markdownToMrkdwn(lead.join('\n').trim())));
   } else {
     const title = answer.recommended === undefined ? 'Answer' : OPTION_TITLES[answer.recommended];
     const score = answer.ranking?.[0]?.score;
@@ -121,28 +131,11 @@ export function renderAnswer(answer: Answer, conversation: Conversation, view: A
       blocks.push(...sections(markdownToMrkdwn([provisional.rest, ...provisional.body].join('\n').trim())));
   }
 
-  const understood =
-    answer.understood.length > 0 ? answer.understood.map(escapeMrkdwn).join(', ') : 'nothing specific yet';
-  blocks.push(
-    context(`You said: ${understood}. Something wrong? Reply in the thread with the detail corrected.`),
-  );
+  blocks.push(understoodContext(answer));
 
-  for (const followUp of answer.followUps) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(followUp.question)}*` } });
-    blocks.push(
-      actions(
-        followUp.choices.map((choice) =>
-          button(
-            choice.label,
-            `${ANSWER_ACTIONS.followUpPrefix}${followUp.id}:${choice.value}`,
-            encodeConversation(withChoice(conversation, followUp.id, choice.value)),
-          ),
-        ),
-      ),
-    );
-  }
+  blocks.push(...followUpBlocks(answer, conversation));
 
-  if (answer.ranking !== undefined && answer.kind !== 'topic') {
+  if (answer.ranking !== undefined && answer.kind === 'recommendation') {
     blocks.push(
       ...sections(
         rankingText(
@@ -212,6 +205,82 @@ export function renderAnswer(answer: Answer, conversation: Conversation, view: A
       'The rest of this answer is too long for one message: run `ingress-advisor ask` in a terminal for all of it.',
     ),
   };
+}
+
+/**
+ * The short answer: the header, the answer with a few lines of why and the one example, the
+ * follow-ups, and "More" for the whole answer.
+ */
+function renderShort(answer: Answer, conversation: Conversation, view: AnswerView): Message {
+  const state = encodeConversation(conversation);
+  const [first, ...others] = splitSections(answer.short);
+  const blocks: Block[] = [header(headerOf(answer, first))];
+  // The header carries the first bold title; what follows it is the body.
+  const lead =
+    answer.kind === 'recommendation' || answer.kind === 'topic'
+      ? (first?.body ?? [])
+      : [first?.rest ?? '', ...(first?.body ?? [])];
+  const body = [
+    lead.join('\n').trim(),
+    ...others.map((part) => `**${part.title}**${part.rest}\n${part.body.join('\n').trim()}`),
+  ];
+  blocks.push(...sections(markdownToMrkdwn(body.filter((part) => part !== '').join('\n\n'))));
+  blocks.push(understoodContext(answer));
+  blocks.push(...followUpBlocks(answer, conversation));
+  const tail: Button[] = [button('More', ANSWER_ACTIONS.more, state)];
+  if (view.ephemeral) tail.push(button('Share in channel', ANSWER_ACTIONS.share, state, 'primary'));
+  tail.push(
+    button('👍 Helpful', ANSWER_ACTIONS.feedbackUp, state),
+    button('👎 Not helpful', ANSWER_ACTIONS.feedbackDown, state),
+  );
+  blocks.push(actions(tail, 'answer_feedback'));
+  return {
+    text: answerText(answer),
+    blocks: fitMessage(
+      blocks,
+      1,
+      'The rest of this answer is too long for one message: press More, or run `ingress-advisor ask --long`.',
+    ),
+  };
+}
+
+/** The header of an answer: the topic's title, the yes/no, or the recommendation with its score. */
+function headerOf(answer: Answer, first: MarkdownSection | undefined): string {
+  if (answer.kind === 'direct') return `Short answer: ${capitalise(answer.direct?.answer ?? 'see below')}`;
+  if (answer.kind === 'topic') return first?.title ?? 'Answer';
+  const title = answer.recommended === undefined ? 'Answer' : OPTION_TITLES[answer.recommended];
+  const score = answer.ranking?.[0]?.score;
+  const scored = score === undefined ? title : `${title} (${score}/100)`;
+  if (answer.kind === 'clarification')
+    return answer.recommended === undefined ? 'A question first' : `Provisional answer: ${scored}`;
+  return answer.unchanged === true ? `Still ${scored}` : `Recommendation: ${scored}`;
+}
+
+/** What was understood, so a user can correct it. */
+function understoodContext(answer: Answer): Block {
+  const understood =
+    answer.understood.length > 0 ? answer.understood.map(escapeMrkdwn).join(', ') : 'nothing specific yet';
+  return context(`You said: ${understood}. Something wrong? Reply in the thread with the detail corrected.`);
+}
+
+/** Each follow-up question with its choices as buttons that carry the conversation on. */
+function followUpBlocks(answer: Answer, conversation: Conversation): Block[] {
+  return answer.followUps.flatMap((followUp): Block[] => [
+    { type: 'section', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(followUp.question)}*` } },
+    actions(
+      followUp.choices.map((choice) =>
+        button(
+          choice.label,
+          `${ANSWER_ACTIONS.followUpPrefix}${followUp.id}:${choice.value}`,
+          encodeConversation(withChoice(conversation, followUp.id, choice.value)),
+        ),
+      ),
+    ),
+  ]);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The plain-text fallback: the recommendation, the ranking and what was understood. */

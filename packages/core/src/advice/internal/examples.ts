@@ -3,8 +3,14 @@
  * rules and TLS, a LoadBalancer Service with the right ports and protocols, a Gateway with an
  * HTTPRoute (or an L4 Gateway with a TCPRoute/UDPRoute, GA from Gateway API v1.6), or a cloudflared
  * Deployment. Class names are placeholders: never the retired ingress-nginx `nginx` class.
+ *
+ * The examples agree with what the answer says around them (`notesFor` in answer.ts): Kafka gets a
+ * bootstrap address plus one address per broker, because brokers advertise their own addresses;
+ * data and admin ports reachable from outside get an allow-list (`loadBalancerSourceRanges`); and
+ * on GKE, whose Gateway classes are L7 only, TCP/UDP stays on a LoadBalancer Service.
  */
 import { AWS, AZURE, GKE } from '../../known/annotations.js';
+import { sensitivePort } from '../../known/ports.js';
 import { needsHttp, needsLayer4, type Requirements } from '../requirements.js';
 import type { OptionId } from '../types.js';
 
@@ -22,6 +28,37 @@ interface Backend {
 }
 
 const MAX_BACKENDS = 6;
+
+/** Kafka's usual port: its brokers advertise their own addresses, so each needs its own route or LB. */
+const KAFKA_PORT = 9092;
+/** How many brokers the Kafka examples show. */
+const KAFKA_BROKERS = 3;
+/** A documentation range (RFC 5737) standing in for the user's client CIDRs. */
+const EXAMPLE_CLIENT_RANGE = '203.0.113.0/24';
+
+function hasKafka(requirements: Requirements): boolean {
+  return (requirements.ports ?? []).some((port) => port.port === KAFKA_PORT);
+}
+
+/**
+ * The data and admin ports (databases, brokers, remote shells) that would face the internet, for
+ * which the answer advises an internal load balancer or `loadBalancerSourceRanges`.
+ */
+function exposedSensitive(requirements: Requirements): string[] {
+  if (requirements.internalOnly === true) return [];
+  const what = (requirements.ports ?? []).map((port) => sensitivePort(port.port)?.what);
+  return [...new Set(what.filter((w): w is string => w !== undefined))];
+}
+
+/** `loadBalancerSourceRanges` lines for a Service spec, when the ports call for an allow-list. */
+function sourceRangeLines(requirements: Requirements): string[] {
+  const exposed = exposedSensitive(requirements);
+  if (exposed.length === 0) return [];
+  return [
+    `  loadBalancerSourceRanges:   # allow-list: ${exposed.join(', ')} must not face the whole internet`,
+    `  - ${EXAMPLE_CLIENT_RANGE}   # replace with your clients' CIDRs (or make the load balancer internal)`,
+  ];
+}
 
 /** Makes a DNS-1123 label from a word: `api.example.com` → `api`. */
 function labelOf(text: string, fallback: string): string {
@@ -92,7 +129,15 @@ function ingressExample(requirements: Requirements): Example {
   const backends = backendsOf(requirements);
   const hosts = [...new Set(backends.map((b) => b.host))];
   const tls = tlsWanted(requirements);
-  const lines = ['apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web'];
+  const lines: string[] = [];
+  const exposed = exposedSensitive(requirements);
+  if (exposed.length > 0) {
+    lines.push(
+      `# Allow-list for ${exposed.join(', ')}: set loadBalancerSourceRanges on the controller's own`,
+      "# LoadBalancer Service (it then covers every host), or use the controller's IP allow-list per host.",
+    );
+  }
+  lines.push('apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web');
   if (tls && requirements.certificateManagement) {
     lines.push(
       '  annotations:',
@@ -133,6 +178,8 @@ interface L4Port {
   name: string;
   port: number;
   protocol: 'TCP' | 'UDP';
+  /** When it differs from `port`. */
+  targetPort?: number;
 }
 
 function layer4Ports(requirements: Requirements): L4Port[] {
@@ -175,34 +222,218 @@ function internalAnnotation(requirements: Requirements): string[] {
   }
 }
 
-function loadBalancerExample(requirements: Requirements): Example {
-  const ports = layer4Ports(requirements);
-  const name = labelOf(requirements.ports?.[0]?.what?.split(/[ (,/]/)[0] ?? 'app', 'app');
+/** One `type: LoadBalancer` Service document. */
+function loadBalancerService(
+  name: string,
+  requirements: Requirements,
+  ports: readonly L4Port[],
+  selector: readonly string[],
+  comment?: string,
+): string {
   const annotations = internalAnnotation(requirements);
   const lines = ['apiVersion: v1', 'kind: Service', 'metadata:', `  name: ${name}`];
   if (annotations.length > 0) lines.push('  annotations:', ...annotations);
-  lines.push('spec:', '  type: LoadBalancer');
+  lines.push('spec:', `  type: LoadBalancer${comment === undefined ? '' : `   # ${comment}`}`);
   if (requirements.passthrough) lines.push('  externalTrafficPolicy: Local   # keeps the client source IP');
-  lines.push('  selector:', `    app: ${name}`, '  ports:');
+  lines.push(...sourceRangeLines(requirements));
+  lines.push('  selector:', ...selector.map((label) => `    ${label}`), '  ports:');
   for (const port of ports) {
     lines.push(
       `  - name: ${port.name}`,
       `    port: ${port.port}`,
-      `    targetPort: ${port.port}`,
+      `    targetPort: ${port.targetPort ?? port.port}`,
       `    protocol: ${port.protocol}`,
     );
   }
+  return lines.join('\n');
+}
+
+const KAFKA_L4_PORT: L4Port = { name: 'kafka', port: KAFKA_PORT, protocol: 'TCP' };
+
+/**
+ * Kafka behind load balancers: a bootstrap Service for the first connection, and one Service per
+ * broker, each selecting its broker pod, since clients then connect to the address each broker
+ * advertises.
+ */
+function kafkaLoadBalancers(requirements: Requirements): string[] {
+  const docs = [
+    [
+      '# Kafka: clients bootstrap through one address, then connect to the address each broker',
+      "# advertises, so every broker gets a load balancer of its own; set each broker's",
+      '# advertised.listeners to the address of its Service below.',
+      loadBalancerService('kafka-bootstrap', requirements, [KAFKA_L4_PORT], ['app: kafka'], 'any broker'),
+    ].join('\n'),
+  ];
+  for (let broker = 0; broker < KAFKA_BROKERS; broker++) {
+    docs.push(
+      loadBalancerService(
+        `kafka-${broker}`,
+        requirements,
+        [KAFKA_L4_PORT],
+        ['app: kafka', `statefulset.kubernetes.io/pod-name: kafka-${broker}`],
+        `broker ${broker} only`,
+      ),
+    );
+  }
+  return docs;
+}
+
+function loadBalancerExample(requirements: Requirements): Example {
+  const kafka = hasKafka(requirements);
+  const ports = layer4Ports(requirements).filter((port) => !kafka || port.port !== KAFKA_PORT);
+  const name = labelOf(
+    (kafka ? requirements.ports?.find((p) => p.port !== KAFKA_PORT) : requirements.ports?.[0])?.what?.split(
+      /[ (,/]/,
+    )[0] ?? 'app',
+    'app',
+  );
+  const docs: string[] = [];
+  if (ports.length > 0) docs.push(loadBalancerService(name, requirements, ports, [`app: ${name}`]));
+  if (kafka) docs.push(...kafkaLoadBalancers(requirements));
   const mixed = new Set(ports.map((p) => p.protocol)).size > 1;
   const what = ports.map((p) => `${p.protocol} ${p.port}`).join(', ');
-  return {
-    caption: `A Service of type LoadBalancer for ${what}${mixed ? ' (TCP and UDP on one Service: mixed-protocol LoadBalancer, check your provider supports it)' : ''}`,
-    yaml: lines.join('\n'),
-  };
+  const parts: string[] = [];
+  if (ports.length > 0)
+    parts.push(
+      `A Service of type LoadBalancer for ${what}${mixed ? ' (TCP and UDP on one Service: mixed-protocol LoadBalancer, check your provider supports it)' : ''}`,
+    );
+  if (kafka)
+    parts.push(
+      `${ports.length > 0 ? 'for Kafka, a' : 'A'} bootstrap LoadBalancer Service plus one per broker (${KAFKA_BROKERS} brokers shown), since each broker advertises its own address`,
+    );
+  const allowList = exposedSensitive(requirements).length > 0 ? ', with a client allow-list' : '';
+  return { caption: `${parts.join('; ')}${allowList}`, yaml: docs.join('\n---\n') };
+}
+
+/** The requirements of the TCP/UDP part alone: ports said without a transport are HTTP's. */
+function layer4Only(requirements: Requirements): Requirements {
+  const ports = (requirements.ports ?? []).filter((port) => port.transport !== undefined);
+  const out: Requirements = { ...requirements };
+  if (ports.length > 0) out.ports = ports;
+  else delete out.ports;
+  return out;
+}
+
+/** The class placeholder of a Gateway, with a hint fitting the cloud and the layer. */
+function gatewayClassLine(requirements: Requirements, layer: 'l7' | 'l4'): string {
+  if (requirements.cloud === 'aws')
+    return layer === 'l7'
+      ? '  gatewayClassName: example   # a GatewayClass with controllerName gateway.k8s.aws/alb (an ALB)'
+      : '  gatewayClassName: example-l4   # a GatewayClass with controllerName gateway.k8s.aws/nlb (an NLB)';
+  return layer === 'l7'
+    ? `  gatewayClassName: example   # e.g. eg | istio | cilium | traefik | your controller's class`
+    : '  gatewayClassName: example-l4   # a class whose controller supports TCPRoute/UDPRoute';
+}
+
+/** Comment lines for a Gateway whose ports call for an allow-list (Gateway API has no such field). */
+function gatewayAllowListLines(requirements: Requirements): string[] {
+  const exposed = exposedSensitive(requirements);
+  if (exposed.length === 0) return [];
+  return [
+    `  # Allow-list for ${exposed.join(', ')}: loadBalancerSourceRanges belongs on the Service your`,
+    '  # implementation creates for this Gateway; set it through its own configuration (for example',
+    '  # spec.infrastructure.parametersRef), or make that load balancer internal.',
+  ];
+}
+
+/** A listener, its route and the backend Service the route sends to. */
+interface Layer4Entry {
+  listener: string;
+  port: number;
+  protocol: 'TCP' | 'UDP';
+  backend: string;
+  backendPort: number;
+}
+
+/**
+ * The L4 listeners and routes of a Gateway, and Services to add: Kafka gets a bootstrap listener
+ * and one listener per broker (TCP has no hostname to route on), each routed to a Service that
+ * selects that broker's pod.
+ */
+function layer4Entries(
+  requirements: Requirements,
+  ports: readonly L4Port[],
+): { entries: Layer4Entry[]; services: string[] } {
+  const kafka = hasKafka(requirements);
+  const entries: Layer4Entry[] = ports
+    .filter((port) => !kafka || port.port !== KAFKA_PORT)
+    .map((port) => ({
+      listener: port.name,
+      port: port.port,
+      protocol: port.protocol,
+      backend: port.name.replace(/-(?:tcp|udp)$/, ''),
+      backendPort: port.port,
+    }));
+  const services: string[] = [];
+  if (kafka) {
+    const used = new Set(ports.map((port) => port.port));
+    const brokerService = (name: string, selector: string[]) =>
+      [
+        '---',
+        'apiVersion: v1',
+        'kind: Service',
+        'metadata:',
+        `  name: ${name}`,
+        '  namespace: infra',
+        'spec:',
+        '  selector:',
+        ...selector.map((label) => `    ${label}`),
+        '  ports:',
+        '  - name: kafka',
+        `    port: ${KAFKA_PORT}`,
+        `    targetPort: ${KAFKA_PORT}`,
+      ].join('\n');
+    entries.push({
+      listener: 'kafka-bootstrap',
+      port: KAFKA_PORT,
+      protocol: 'TCP',
+      backend: 'kafka-bootstrap',
+      backendPort: KAFKA_PORT,
+    });
+    services.push(
+      [
+        '---',
+        '# Kafka: clients bootstrap through one listener, then connect to the address each broker',
+        "# advertises, so every broker gets a listener and TCPRoute of its own; set each broker's",
+        '# advertised.listeners to <gateway address>:<its listener port>.',
+        brokerService('kafka-bootstrap', ['app: kafka']).replace(/^---\n/, ''),
+      ].join('\n'),
+    );
+    let next = KAFKA_PORT + 1;
+    for (let broker = 0; broker < KAFKA_BROKERS; broker++) {
+      while (used.has(next)) next++;
+      used.add(next);
+      entries.push({
+        listener: `kafka-${broker}`,
+        port: next,
+        protocol: 'TCP',
+        backend: `kafka-${broker}`,
+        backendPort: KAFKA_PORT,
+      });
+      services.push(
+        brokerService(`kafka-${broker}`, [
+          'app: kafka',
+          `statefulset.kubernetes.io/pod-name: kafka-${broker}`,
+        ]),
+      );
+    }
+  }
+  return { entries, services };
 }
 
 function gatewayExample(requirements: Requirements): Example {
   const http = needsHttp(requirements) || !(needsLayer4(requirements).tcp || needsLayer4(requirements).udp);
   const namespaced = requirements.roleSeparation === true;
+  const layer4 = http ? layer4Only(requirements) : requirements;
+  const wantsLayer4 = needsLayer4(requirements).tcp || needsLayer4(requirements).udp;
+  // GKE's managed Gateway classes are L7 only: TCP/UDP goes through a LoadBalancer Service there.
+  if (!http && requirements.cloud === 'gcp') {
+    const service = loadBalancerExample(requirements);
+    return {
+      caption: `GKE's Gateway classes are L7 only, so TCP/UDP stays on a LoadBalancer Service: ${service.caption}`,
+      yaml: service.yaml,
+    };
+  }
   const lines = [
     'apiVersion: gateway.networking.k8s.io/v1',
     'kind: Gateway',
@@ -210,7 +441,8 @@ function gatewayExample(requirements: Requirements): Example {
     `  name: ${http ? 'web' : 'l4'}`,
     '  namespace: infra',
     'spec:',
-    `  gatewayClassName: example   # e.g. eg | istio | cilium | traefik | your controller's class`,
+    gatewayClassLine(requirements, http ? 'l7' : 'l4'),
+    ...gatewayAllowListLines(requirements),
     '  listeners:',
   ];
   const parts: string[] = [];
@@ -324,62 +556,76 @@ function gatewayExample(requirements: Requirements): Example {
       );
     }
   }
-  const l4 = layer4Ports(requirements).filter(
-    () => needsLayer4(requirements).tcp || needsLayer4(requirements).udp,
-  );
-  if (l4.length > 0) {
-    const gatewayName = http ? 'l4' : 'l4';
+  const l4 = wantsLayer4 ? layer4Ports(layer4) : [];
+  let layer4Caption = '';
+  if (l4.length > 0 && requirements.cloud === 'gcp') {
+    // http is true here: the L4 part keeps its own LoadBalancer Service on GKE.
+    const service = loadBalancerExample(layer4);
+    parts.push(
+      [
+        '---',
+        "# GKE's managed Gateway classes are L7 only: TCP/UDP goes through a LoadBalancer Service.",
+        service.yaml,
+      ].join('\n'),
+    );
+    layer4Caption = ', with TCP/UDP on a LoadBalancer Service (GKE Gateway classes are L7 only)';
+  } else if (l4.length > 0) {
+    const { entries, services } = layer4Entries(requirements, l4);
     const l4Lines = http
       ? [
           '---',
-          '# Keep L4 on its own Gateway: some controllers (AWS LBC, GKE) do not mix L4 and L7 routes.',
+          '# Keep L4 on its own Gateway: the AWS Load Balancer Controller does not mix L4 and L7 routes.',
           'apiVersion: gateway.networking.k8s.io/v1',
           'kind: Gateway',
           'metadata:',
-          `  name: ${gatewayName}`,
+          '  name: l4',
           '  namespace: infra',
           'spec:',
-          '  gatewayClassName: example-l4   # a class whose controller supports TCPRoute/UDPRoute',
+          gatewayClassLine(requirements, 'l4'),
+          ...gatewayAllowListLines(requirements),
           '  listeners:',
         ]
       : [];
     const target = http ? l4Lines : lines;
-    for (const port of l4) {
+    for (const entry of entries) {
       target.push(
-        `  - name: ${port.name}`,
-        `    protocol: ${port.protocol}`,
-        `    port: ${port.port}`,
+        `  - name: ${entry.listener}`,
+        `    protocol: ${entry.protocol}`,
+        `    port: ${entry.port}`,
         '    allowedRoutes:',
         '      kinds:',
-        `      - kind: ${port.protocol === 'UDP' ? 'UDPRoute' : 'TCPRoute'}`,
+        `      - kind: ${entry.protocol === 'UDP' ? 'UDPRoute' : 'TCPRoute'}`,
       );
     }
     if (http) parts.push(l4Lines.join('\n'));
-    for (const port of l4) {
+    for (const entry of entries) {
       parts.push(
         [
           '---',
           'apiVersion: gateway.networking.k8s.io/v1   # TCPRoute/UDPRoute v1 needs Gateway API >= 1.6 CRDs',
-          `kind: ${port.protocol === 'UDP' ? 'UDPRoute' : 'TCPRoute'}`,
+          `kind: ${entry.protocol === 'UDP' ? 'UDPRoute' : 'TCPRoute'}`,
           'metadata:',
-          `  name: ${port.name}`,
+          `  name: ${entry.listener}`,
           '  namespace: infra',
           'spec:',
           '  parentRefs:',
-          `  - name: ${gatewayName}`,
-          `    sectionName: ${port.name}`,
+          '  - name: l4',
+          `    sectionName: ${entry.listener}`,
           '  rules:',
           '  - backendRefs:',
-          `    - name: ${port.name.replace(/-(?:tcp|udp)$/, '')}`,
-          `      port: ${port.port}`,
+          `    - name: ${entry.backend}`,
+          `      port: ${entry.backendPort}`,
         ].join('\n'),
       );
     }
+    parts.push(...services);
+    if (http) layer4Caption = ', with L4 routes on their own Gateway';
+    if (hasKafka(requirements)) layer4Caption += ', with a listener per Kafka broker';
   }
   return {
     caption: http
-      ? `A Gateway (platform team) and an HTTPRoute (application team)${l4.length > 0 ? ', with L4 routes on their own Gateway' : ''}`
-      : 'An L4 Gateway with TCPRoute/UDPRoute (GA from Gateway API v1.6)',
+      ? `A Gateway (platform team) and an HTTPRoute (application team)${layer4Caption}`
+      : `An L4 Gateway with TCPRoute/UDPRoute (GA from Gateway API v1.6)${layer4Caption}`,
     yaml: [lines.join('\n'), ...parts].join('\n'),
   };
 }
@@ -395,6 +641,12 @@ function edgeTunnelExample(requirements: Requirements): Example {
       '# Create the tunnel and its public hostnames in the Cloudflare dashboard, e.g.',
       ...published,
       '# and store the tunnel token in a Secret: kubectl create secret generic cloudflared-token --from-literal=token=...',
+      ...(exposedSensitive(requirements).length > 0
+        ? [
+            `# ${exposedSensitive(requirements).join(', ')}: no load balancer here, so no loadBalancerSourceRanges;`,
+            "# restrict who may connect with an access policy on the tunnel's hostnames instead.",
+          ]
+        : []),
       'apiVersion: apps/v1',
       'kind: Deployment',
       'metadata:',

@@ -64,6 +64,10 @@ const TOPIC_CUES: ReadonlyArray<{ topic: TopicId; cues: readonly Cue[] }> = [
       [/\b(?:alternatives?|replacements?|successor) (?:to|for|of) ingressnginx\b/, 3],
       [/\b(?:replace|instead of|swap out|drop|leave|leaving) ingressnginx\b/, 3],
       [
+        /\bingressnginx\b[^.?!]{0,60}\b(?:move|migrate|switch|go)\b[^.?!]{0,10}\bto\b|\b(?:move|moving|migrate|migrating|switch|switching)\b[^.?!]{0,10}\b(?:off|away from|from) ingressnginx\b/,
+        3,
+      ],
+      [
         /\bingressnginx\b[^.?!]{0,20}\b(?:retired|retirement|deprecated|dead|eol|end of life|archived|unmaintained)\b/,
         3,
       ],
@@ -77,6 +81,10 @@ const TOPIC_CUES: ReadonlyArray<{ topic: TopicId; cues: readonly Cue[] }> = [
         3,
       ],
       [/\b(?:successor|replacement|future) (?:of|to|for) (?:the )?ingress\b/, 3],
+      [
+        /\b(?:remove|removing|removed|deprecate|deprecating|deprecated|kill|killing|drop|dropping|retire|retiring)\b[^.?!]{0,20}\bingress(?: api| resources?)?\b(?! ?nginx)/,
+        4,
+      ],
       [
         /\bingress(?: api)?\b[^.?!]{0,25}\b(?:deprecated|dead|obsolete|frozen|legacy|going away|removed|end of life|eol|retired)\b/,
         4,
@@ -189,6 +197,19 @@ const TOPIC_CUES: ReadonlyArray<{ topic: TopicId; cues: readonly Cue[] }> = [
     ],
   },
   {
+    topic: 'internal-lb',
+    cues: [
+      [
+        /\b(?:internal|private|internal-only|vpc-only) (?:loadbalancers?|lbs?|albs?|nlbs?|elbs?|ingress(?:es)?|gateways?)\b/,
+        4,
+      ],
+      [
+        /\b(?:only|just) (?:from |reachable from |inside |within )+(?:the |our |a )?(?:vpc|vnet|vpn|private network|internal network)\b/,
+        3,
+      ],
+    ],
+  },
+  {
     topic: 'troubleshoot-service-no-pods',
     cues: [
       [
@@ -285,14 +306,34 @@ export function scoreTopics(text: string): Array<{ topic: TopicId; score: number
   return scores.sort((a, b) => b.score - a.score);
 }
 
-/** Whether the question asks to choose between ways to expose something. */
+/**
+ * Whether the question asks to choose between ways to expose something. A yes/no question ("does
+ * cert-manager work with a Gateway?", "is ALB pricier than NLB?") does not, unless it names
+ * alternatives to pick from ("do I need an Ingress or a LoadBalancer?").
+ */
 export function asksForChoice(text: string): boolean {
+  if (YES_NO_QUESTION.test(text) && !ALTERNATIVES.test(text)) return false;
   return CHOICE.some((pattern) => pattern.test(text));
 }
 
+/** Whether the question names options to pick from: "Ingress or a LoadBalancer", "LB vs Gateway". */
+export function namesAlternatives(text: string): boolean {
+  return OPTION_ALTERNATIVES.test(text);
+}
+
+const OPTION_ALTERNATIVES = new RegExp(
+  String.raw`\b${OPTION}\b[^.?!]{0,40}\b(?:or|vs\.?|versus)\b[^.?!]{0,40}\b${OPTION}\b`,
+);
+
+const YES_NO_QUESTION =
+  /^(?:(?:so|and|ok|hey|hi)[\s,]+)?(?:does|do|did|is|are|can|could|will|would|has|have)\b/;
+const ALTERNATIVES = new RegExp(
+  String.raw`\b(?:which|better|should)\b|\b${OPTION}\b[^.?!]{0,40}\b(?:or|vs\.?|versus)\b`,
+);
+
 const CHOICE: readonly RegExp[] = [
   new RegExp(String.raw`\b${OPTION}\b[^.?!]{0,40}\b(?:or|vs\.?|versus)\b[^.?!]{0,40}\b${OPTION}\b`),
-  /\b(?:should|shall|would|could) (?:i|we) (?:use|go|pick|choose|take|prefer|do)\b/,
+  /\b(?:should|shall|would|could) (?:i|we) (?:use|go|pick|choose|take|prefer|do|move|switch|migrate)\b/,
   /\bwhich (?:one|option|approach|is better|should|to use|do (?:i|we)|would you|way)\b/,
   /\bwhat (?:should|do|would|to|can) (?:i |we |you )?(?:use|pick|choose|recommend|suggest)\b/,
   /\brecommend\w*\b|\bsuggest\w*\b|\badvi[cs]e\b/,

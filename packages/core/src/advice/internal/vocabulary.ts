@@ -43,8 +43,9 @@ export const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bweb[\s-]?app\b/g, 'webapp'],
   [/\bweb[\s-]?sites\b/g, 'websites'],
   [/\bweb[\s-]?site\b/g, 'website'],
-  // "or" in a few other languages: "ingress ou loadbalancer?", "Ingress oder LB?".
-  [/\b(?:ou|oder|o|of)\b(?=\s+(?:an?\s+)?(?:ingress|lb|load|gateway|gw|service|svc))/g, 'or'],
+  // "or" in a few other languages: "ingress ou loadbalancer?", "Ingress oder LB?". Not Dutch "of":
+  // English says "the successor of Ingress" and "instead of a LoadBalancer".
+  [/\b(?:ou|oder|o)\b(?=\s+(?:an?\s+)?(?:ingress|lb|load|gateway|gw|service|svc))/g, 'or'],
   [/\bweb[\s-]?sockets?\b|\bwss?\b/g, 'websocket'],
   [/\bhome[\s-]?lab\b/g, 'homelab'],
   [/\bbare[\s-]?metal\b/g, 'baremetal'],

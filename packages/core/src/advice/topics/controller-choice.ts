@@ -60,6 +60,33 @@ kubectl get ingress -A -o json \\
       url: 'https://blog.nginx.org/blog/why-we-decided-to-start-fresh-with-our-nginx-gateway-fabric',
     },
   ],
+  examples: [
+    'which ingress controller should we pick in 2026?',
+    'ingress-nginx is retired, what do we replace it with',
+    'Traefik vs HAProxy vs Envoy Gateway',
+    'best gateway api implementation for a small team',
+    'is F5 NGINX Ingress Controller the same project as ingress-nginx?',
+    'envoy gateway or cilium as gateway implementation',
+    'what happened to the ingress-nginx project, is it still safe?',
+    'recommend a maintained ingress controler',
+    'nginx gateway fabric vs kong vs istio',
+  ],
+  terms: [
+    'ingress-nginx',
+    'retired',
+    'retirement',
+    'ingress controller',
+    'Gateway API implementation',
+    'Traefik',
+    'HAProxy',
+    'Envoy Gateway',
+    'Cilium',
+    'Istio',
+    'NGINX Gateway Fabric',
+    'Kong',
+    'F5 NGINX Ingress Controller',
+    'InGate',
+  ],
 };
 
 export default topic;

@@ -80,6 +80,29 @@ spec:
       url: 'https://kubernetes.io/docs/concepts/services-networking/gateway/',
     },
   ],
+  examples: [
+    "ingress vs loadbalancer service, what's the actual difference?",
+    'explain Service type LoadBalancer vs Ingress vs Gateway API to someone new to k8s',
+    'is an ingress just another load balancer?',
+    'L4 vs L7 in kubernetes networking: which object is which',
+    'whats the diffrence between nodeport, loadbalancer and ingress',
+    'when would I pick a LoadBalancer Service over an Ingress resource',
+    'do ingress and an LB service do the same job?',
+    'compare ingress, gateway and service loadbalancer in a table',
+  ],
+  terms: [
+    'difference',
+    'vs',
+    'L4',
+    'L7',
+    'layer 4',
+    'layer 7',
+    'type: LoadBalancer',
+    'Ingress',
+    'Gateway API',
+    'NodePort',
+    'compare',
+  ],
 };
 
 export default topic;

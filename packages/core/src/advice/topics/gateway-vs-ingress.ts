@@ -87,6 +87,32 @@ spec:
       url: 'https://kubernetes.io/blog/2026/08/03/gateway-api-v1-6-release/',
     },
   ],
+  examples: [
+    'should new clusters use Gateway API instead of Ingress?',
+    'is the Ingress API deprecated now?',
+    'gateway api vs ingress pros and cons',
+    'why would I switch to HTTPRoute if my Ingress works fine',
+    'Ingress is frozen, does that mean it will be removed?',
+    "what does gateway api give me that ingress annotations don't",
+    'gatway api or ingress for a new platform',
+    'GatewayClass, Gateway, HTTPRoute: who owns what',
+  ],
+  terms: [
+    'Ingress API removed',
+    'Ingress deprecated',
+    'frozen API',
+    'stay on Ingress',
+    'Gateway API',
+    'HTTPRoute',
+    'GatewayClass',
+    'Gateway',
+    'Ingress API frozen',
+    'successor',
+    'role-oriented',
+    'ReferenceGrant',
+    'annotations',
+    'CRDs',
+  ],
 };
 
 export default topic;

@@ -58,6 +58,25 @@ spec:
       url: 'https://kubernetes.io/docs/concepts/services-networking/gateway/',
     },
   ],
+  examples: [
+    'can I expose my app without an ingress at all?',
+    'is a LoadBalancer service enough for a single public website',
+    'do we really need an ingress controller for one app?',
+    'public access for one container without ingress, what are the options',
+    'is ingress mandatory in kubernetes to get traffic in',
+    'nodeport or loadbalancer instead of ingress for a small api',
+    'igress required for an internet facing service?',
+  ],
+  terms: [
+    'ingress required',
+    'without ingress',
+    'need an ingress',
+    'NodePort',
+    'type: LoadBalancer',
+    'expose',
+    'public',
+    'edge tunnel',
+  ],
 };
 
 export default topic;

@@ -68,6 +68,26 @@ kubectl get httproute -A -o wide
       url: 'https://kubernetes.io/blog/2025/11/11/ingress-nginx-retirement/',
     },
   ],
+  examples: [
+    'how do I migrate our ingresses to Gateway API?',
+    'ingress2gateway usage for ingress-nginx annotations',
+    'moving off ingress-nginx to HTTPRoutes, what changes silently',
+    'translate Ingress pathType Prefix to HTTPRoute matches',
+    'plan a cutover from nginx ingress to envoy gateway',
+    'convert ingres yaml to httproute',
+    'which ingress-nginx annotations does ingress2gateway not convert?',
+  ],
+  terms: [
+    'ingress2gateway',
+    'migrate',
+    'migration',
+    'HTTPRoute',
+    'convert',
+    'translate',
+    'ingress-nginx annotations',
+    'cutover',
+    'Gateway API CRDs',
+  ],
 };
 
 export default topic;

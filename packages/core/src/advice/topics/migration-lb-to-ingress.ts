@@ -12,7 +12,7 @@ const topic: Topic = {
     "3. **Write the rules.** One Ingress per app or team, `ingressClassName` set, hosts and paths with an explicit `pathType` (`Prefix` matches whole path segments). Backends must be in the Ingress's namespace.",
     "4. **Move TLS.** Put certificates in `kubernetes.io/tls` Secrets (or let cert-manager issue them) and list them under `spec.tls`; if the cloud load balancer terminated TLS before, use the controller's equivalent (ACM on an ALB via `alb.ingress.kubernetes.io/certificate-arn`).",
     "5. **Health checks.** The cloud load balancer now checks the controller, not your apps. Make sure each app has a readiness probe, so only ready pods receive traffic, and configure the controller's backend health check path where it has one.",
-    "6. **Redirect HTTP to HTTPS** with the controller's setting, and carry over allow-lists and client-IP handling (`X-Forwarded-For` instead of the L4 source address).",
+    "6. **Redirect HTTP to HTTPS** with the controller's setting, and carry over client-IP handling (`X-Forwarded-For` instead of the L4 source address) and allow-lists: an allow-list that applied to every app can move to the controller's own LoadBalancer Service as `loadBalancerSourceRanges` (it then covers every host behind it), while a per-app one needs the controller's IP allow-list feature.",
     '7. **Test side by side.** Call the new address with the real hostname, for example `curl --resolve shop.example.com:443:<new-ip> https://shop.example.com/`.',
     '8. **Cut over DNS.** Lower the TTL a day ahead, switch one hostname at a time, watch errors and latency, and keep the old load balancer until the old TTL has expired.',
     '9. **Convert the Service.** Change `type: LoadBalancer` to `ClusterIP` and remove the load balancer annotations and `loadBalancerClass`. This deletes the cloud load balancer and its address, so do it last.',
@@ -22,7 +22,8 @@ const topic: Topic = {
   ].join('\n'),
   example: {
     language: 'yaml',
-    caption: 'An app Service turned into ClusterIP, reached through a shared Ingress with TLS.',
+    caption:
+      "An app Service turned into ClusterIP, reached through a shared Ingress with TLS, and the controller's own Service carrying the allow-list.",
     code: `apiVersion: v1
 kind: Service
 metadata:
@@ -59,6 +60,22 @@ spec:
                 name: shop
                 port:
                   number: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: traefik              # the controller's own Service (usually set through its Helm values)
+  namespace: traefik
+spec:
+  type: LoadBalancer         # the one load balancer left, shared by every host
+  loadBalancerSourceRanges:  # an allow-list the old per-app Services had, now for all hosts
+    - 203.0.113.0/24
+  selector:
+    app.kubernetes.io/name: traefik
+  ports:
+    - name: websecure
+      port: 443
+      targetPort: websecure
 `,
   },
   sources: [
@@ -78,6 +95,24 @@ spec:
       title: 'AWS Load Balancer Controller: Ingress annotations',
       url: 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/',
     },
+  ],
+  examples: [
+    'we have one NLB per microservice, how do we consolidate onto one ingress?',
+    'steps to move 12 LoadBalancer services behind a shared entry point',
+    'migrate from service type LoadBalancer to ingress without downtime',
+    'cutover plan: per-app load balancers to one gateway',
+    'do I convert my loadbalancer svc to clusterip after adding an ingress?',
+    'how to merge multiple LBs into a single ingress controller',
+    'consolidate load balancers on gke into one ingress',
+  ],
+  terms: [
+    'consolidate',
+    'migrate',
+    'one load balancer per service',
+    'ClusterIP',
+    'DNS cutover',
+    'shared entry point',
+    'many LoadBalancer Services',
   ],
 };
 

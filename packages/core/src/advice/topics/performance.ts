@@ -49,6 +49,33 @@ const topic: Topic = {
       url: 'https://kubernetes.io/docs/concepts/services-networking/ingress/',
     },
   ],
+  examples: [
+    'does an ingress controller add noticeable latency compared with an NLB?',
+    'L7 proxy overhead in kubernetes, any numbers?',
+    'is Gateway API slower than a plain LoadBalancer service',
+    'p99 latency went up after moving behind the ingress',
+    'throughput of an ingress proxy vs a direct load balancer',
+    'benchmark ingress vs loadbalancer',
+    'how much latency does the extra node hop with externalTrafficPolicy Cluster add',
+    'is an ingres slower than going direct',
+  ],
+  terms: [
+    'double hop',
+    'hop',
+    'milliseconds',
+    'ms added',
+    'proxy layer',
+    'slow down',
+    'latency',
+    'performance',
+    'overhead',
+    'throughput',
+    'p99',
+    'benchmark',
+    'extra hop',
+    'slower',
+    'faster',
+  ],
 };
 
 export default topic;

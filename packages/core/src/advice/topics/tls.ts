@@ -103,6 +103,31 @@ spec:
       url: 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/service/annotations/',
     },
   ],
+  examples: [
+    'where do I terminate TLS: load balancer, ingress or pod?',
+    'cert-manager with Gateway API listeners',
+    'how to use an ACM certificate on an NLB service',
+    'lets encrypt wildcard cert for all my ingresses',
+    'ingress serves the default fake certificate instead of mine',
+    'https redirect on a gateway, how',
+    'ssl certs for several hosts behind one ingress',
+    'browser shows Kubernetes Ingress Controller Fake Certificate',
+  ],
+  terms: [
+    'TLS',
+    'SSL',
+    'HTTPS',
+    'certificate',
+    'cert-manager',
+    "Let's Encrypt",
+    'ACM',
+    'certificateRefs',
+    'secretName',
+    'SNI',
+    'TLS termination',
+    'BackendTLSPolicy',
+    'Kubernetes Ingress Controller Fake Certificate',
+  ],
 };
 
 export default topic;

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { TOPICS, topicById } from './index.js';
-import { TOPIC_IDS } from './types.js';
+import { PROVIDERS, TOPIC_IDS } from './types.js';
 
 /** Sentence ends: a full stop, question or exclamation mark followed by a space or the end. */
 function countSentences(text: string): number {
@@ -9,6 +10,44 @@ function countSentences(text: string): number {
 }
 
 const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
+
+/** Every question of the test set (`q` fields at any depth): examples must not copy them. */
+function fixtureQuestions(): string[] {
+  const json: unknown = JSON.parse(
+    readFileSync(new URL('../__fixtures__/questions.json', import.meta.url), 'utf8'),
+  );
+  const out: string[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        if (key === 'q' && typeof child === 'string') out.push(child);
+        else walk(child);
+      }
+    }
+  };
+  walk(json);
+  return out;
+}
+
+/** Lower case, single spaces, no trailing punctuation: "Same question?" equals "same  question". */
+function normalised(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s?.!]+$/, '')
+    .trim();
+}
+
+/** What a topic says around its example: short, details, provider notes and the caption. */
+function proseOf(topic: (typeof TOPICS)[number]): string {
+  return [
+    topic.short,
+    topic.details,
+    ...Object.values(topic.providers ?? {}),
+    topic.example?.caption ?? '',
+  ].join('\n');
+}
 
 describe('topics', () => {
   it('has exactly one topic per TOPIC_ID, in TOPIC_IDS order', () => {
@@ -47,6 +86,39 @@ describe('topics', () => {
       }
     });
 
+    it('has 6 to 12 distinct example questions and at least 3 terms', () => {
+      expect(topic.examples.length).toBeGreaterThanOrEqual(6);
+      expect(topic.examples.length).toBeLessThanOrEqual(12);
+      expect(new Set(topic.examples.map(normalised)).size).toBe(topic.examples.length);
+      for (const example of topic.examples) expect(example.trim()).not.toBe('');
+      expect(topic.terms.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(topic.terms.map((term) => term.toLowerCase())).size).toBe(topic.terms.length);
+      for (const term of topic.terms) expect(term.trim()).not.toBe('');
+    });
+
+    it('keeps provider notes to the known providers', () => {
+      for (const [provider, note] of Object.entries(topic.providers ?? {})) {
+        expect(PROVIDERS as readonly string[]).toContain(provider);
+        expect(note?.trim() ?? '').not.toBe('');
+      }
+    });
+
+    it('marks exactly the troubleshoot-* topics as troubleshooting', () => {
+      expect(topic.troubleshooting === true).toBe(topic.id.startsWith('troubleshoot-'));
+    });
+
+    it('shows loadBalancerSourceRanges in its YAML when its prose mentions it or an allow-list', () => {
+      if (topic.example?.language !== 'yaml') return;
+      const mentions =
+        /loadBalancerSourceRanges/.test(proseOf(topic)) || /allow-?list/i.test(topic.example.caption);
+      if (mentions) expect(topic.example.code).toContain('loadBalancerSourceRanges');
+    });
+
+    it('refers to nothing outside the repository', () => {
+      const text = JSON.stringify(topic);
+      expect(text).not.toMatch(/\/work\/|file:\/\//);
+    });
+
     it('has a YAML example that parses into Kubernetes objects, Gateway API ones at v1', () => {
       if (topic.example?.language !== 'yaml') return;
       const documents = loadAll(topic.example.code).filter((doc) => doc !== null && doc !== undefined);
@@ -61,6 +133,34 @@ describe('topics', () => {
         }
       }
     });
+  });
+
+  it('does not copy a question of the test set into the examples', () => {
+    const questions = new Set(fixtureQuestions().map(normalised));
+    expect(questions.size).toBeGreaterThan(0);
+    for (const topic of TOPICS) {
+      for (const example of topic.examples) expect(questions.has(normalised(example)), example).toBe(false);
+    }
+  });
+
+  it('does not give one example question to two topics', () => {
+    const seen = new Map<string, string>();
+    for (const topic of TOPICS) {
+      for (const example of topic.examples) {
+        expect(seen.get(normalised(example)), example).toBeUndefined();
+        seen.set(normalised(example), topic.id);
+      }
+    }
+  });
+
+  it('marks the five troubleshooting topics', () => {
+    expect(TOPICS.filter((topic) => topic.troubleshooting).map((topic) => topic.id)).toEqual([
+      'troubleshoot-service-no-pods',
+      'troubleshoot-ingress-rules-ignored',
+      'troubleshoot-aws-wrong-lb',
+      'troubleshoot-pending-external-ip',
+      'troubleshoot-502-health-checks',
+    ]);
   });
 
   it('sets pathType on every Ingress path and a port on every HTTPRoute backendRef in the examples', () => {

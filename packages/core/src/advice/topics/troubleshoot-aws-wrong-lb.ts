@@ -70,6 +70,30 @@ spec:
       url: 'https://kubernetes.io/docs/concepts/services-networking/service/',
     },
   ],
+  examples: [
+    'kubernetes on EKS made a classic ELB, I wanted an NLB',
+    'why is my LoadBalancer service internal on EKS?',
+    "aws-load-balancer-type nlb vs external, what's the difference",
+    'got a CLB instead of an NLB after creating a service',
+    'EKS LB not reachable from the internet, scheme is internal',
+    'the in-tree provider created an ELB although the load balancer controller is installed',
+    'wrong lb type on aws, can I change loadBalancerClass afterwards',
+  ],
+  terms: [
+    'Classic Load Balancer',
+    'CLB',
+    'ELB',
+    'NLB',
+    'ALB',
+    'aws-load-balancer-type',
+    'aws-load-balancer-scheme',
+    'internet-facing',
+    'service.k8s.aws/nlb',
+    'loadBalancerClass',
+    'AWS Load Balancer Controller',
+    'in-tree',
+  ],
+  troubleshooting: true,
 };
 
 export default topic;

@@ -55,6 +55,28 @@ kubectl -n traefik logs deploy/traefik --since=15m | grep -i shop
       url: 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/',
     },
   ],
+  examples: [
+    'ingress has no address and nothing routes',
+    'my ingress returns 404 for every path',
+    'ingressClassName is set but the controller ignores the ingress',
+    'the rules in my ingress have no effect at all',
+    'ingress-nginx annotations ignored by traefik',
+    'two default ingress classes, new ingresses rejected',
+    'ingress works for the root path but not for the api path',
+    'ingres rules not aplied',
+  ],
+  terms: [
+    'ingressClassName',
+    'IngressClass',
+    'is-default-class',
+    'ingress.class annotation',
+    '404',
+    'default backend',
+    'pathType',
+    'ignored',
+    'no address',
+  ],
+  troubleshooting: true,
 };
 
 export default topic;

@@ -61,6 +61,27 @@ kubectl -n shop port-forward pod/<pod> 8080:8080
       url: 'https://kubernetes.io/docs/tasks/debug/debug-application/debug-service/',
     },
   ],
+  examples: [
+    'service has no endpoints even though pods are running',
+    'curl to the ClusterIP times out but the pods are fine',
+    'endpointslice empty for my service',
+    "selector doesn't match my deployment labels?",
+    'connection refused through the service, works with port-forward to the pod',
+    'named targetPort not resolving to the container port',
+    'load balancer is up but requests never reach my pods',
+    'servcie not routing to pods',
+  ],
+  terms: [
+    'no endpoints',
+    'EndpointSlice',
+    'selector',
+    'labels',
+    'targetPort',
+    'readiness probe',
+    'connection refused',
+    'port-forward',
+  ],
+  troubleshooting: true,
 };
 
 export default topic;

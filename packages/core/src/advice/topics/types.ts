@@ -13,6 +13,16 @@ export const TOPIC_IDS = [
   'troubleshoot-service-no-pods',
   'troubleshoot-ingress-rules-ignored',
   'troubleshoot-aws-wrong-lb',
+  'troubleshoot-pending-external-ip',
+  'bare-metal',
+  'client-source-ip',
+  'timeouts-websockets',
+  'grpc',
+  'mtls',
+  'mixed-protocols',
+  'internal-lb',
+  'troubleshoot-502-health-checks',
+  'share-load-balancer',
 ] as const;
 export type TopicId = (typeof TOPIC_IDS)[number];
 
@@ -32,5 +42,20 @@ export interface Topic {
   details: string;
   /** YAML to copy or a command to run, when one helps. */
   example?: { language: 'yaml' | 'sh'; caption: string; code: string };
+  /** What differs per platform, where it does (Markdown, a sentence or a short list each). */
+  providers?: Partial<Record<Provider, string>>;
   sources: Source[];
+  /**
+   * How people ask about the topic, in our own words (6 to 12 questions, several styles: terse,
+   * chatty, an error message pasted, a typo): what the retrieval index learns the topic from.
+   */
+  examples: string[];
+  /** Words and phrases that point at the topic: product names, error strings, annotations, fields. */
+  terms: string[];
+  /** Whether the topic is about something broken, so a ranking of options would not help. */
+  troubleshooting?: boolean;
 }
+
+/** Platforms a topic may have notes for. */
+export const PROVIDERS = ['aws', 'gke', 'aks', 'bare-metal'] as const;
+export type Provider = (typeof PROVIDERS)[number];
