@@ -67,10 +67,10 @@ function summary(name: string, cases: readonly Case[], tally: Tally): string {
 }
 
 /**
- * Floors: what the engine reached when they were set (2026-12-06: tune 68.9%, held out 79.7%), less
+ * Floors: what the engine reached when they were set (2026-12-06: tune 74.5%, held out 81.3%), less
  * a margin, so a change that makes it worse fails here.
  */
-const FLOORS = { tune: 0.65, heldOut: 0.75 };
+const FLOORS = { tune: 0.7, heldOut: 0.75 };
 
 describe('answer on questions written without looking at the engine', () => {
   it('answers the tune part right', () => {

@@ -503,6 +503,8 @@ const OWN_FIELDS: Partial<Record<TopicId, ReadonlyArray<keyof Requirements>>> = 
   'gateway-vs-ingress': ['existing'],
   'troubleshoot-aws-wrong-lb': ['cloud', 'environment'],
   'internal-lb': ['internalOnly', 'cloud'],
+  // "Do I need an Ingress for one site?" asks about the single Service it names.
+  'ingress-required': ['serviceCount'],
   mtls: ['tlsTermination', 'certificateManagement', 'passthrough'],
   'share-load-balancer': ['existing', 'serviceCount', 'manyServices', 'costSensitive'],
 };

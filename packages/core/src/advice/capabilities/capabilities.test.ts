@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { correctTypo, REWRITES } from '../internal/vocabulary.js';
+import { answer } from '../answer.js';
+import { canonicalise } from '../internal/canonical.js';
 import { TOPIC_IDS } from '../topics/types.js';
-import * as understandModule from '../understand.js';
 import { CAPABILITIES, CAPABILITY_FACTS, IMPLEMENTATIONS } from './index.js';
 
-/**
- * The canonical text of a phrase, as questions are read: `canonicalise` from understand.ts when it
- * is exported, else the same steps (lower case, rewrites, typo correction) done here.
- */
+/** The canonical text of a phrase, as questions are read. */
 function canonical(phrase: string): string {
-  const exported = (understandModule as Record<string, unknown>).canonicalise;
-  if (typeof exported === 'function') return (exported as (q: string) => { text: string })(phrase).text;
-  let text = phrase.normalize('NFKC').toLowerCase();
-  for (const [pattern, replacement] of REWRITES) text = text.replace(pattern, replacement);
-  return text
-    .replace(/[a-z][a-z0-9]*/g, (token) => correctTypo(token))
-    .replace(/\s+/g, ' ')
-    .trim();
+  return canonicalise(phrase).text;
 }
 
 const IMPLEMENTATION_IDS = new Set(IMPLEMENTATIONS.map((implementation) => implementation.id));
@@ -143,4 +133,21 @@ describe('capability facts', () => {
     expect(answerOf('gateway-api', 'tls-passthrough')).toBe('yes');
     expect(answerOf('kubernetes-service', 'mixed-protocol-service')).toBe('partly');
   });
+});
+
+describe('every fact answers its question', () => {
+  it.each(CAPABILITY_FACTS.map((fact) => [`${fact.implementation} × ${fact.capability}`, fact] as const))(
+    '%s',
+    (_pair, fact) => {
+      const implementation = IMPLEMENTATIONS.find((entry) => entry.id === fact.implementation);
+      const capability = CAPABILITIES.find((entry) => entry.id === fact.capability);
+      // Asked the plain way with the first names a question would use: the fact must be found.
+      const question = `does ${implementation?.aliases[0]} support ${capability?.aliases[0]}?`;
+      expect(answer(question).direct).toMatchObject({
+        implementation: fact.implementation,
+        capability: fact.capability,
+        answer: fact.answer,
+      });
+    },
+  );
 });

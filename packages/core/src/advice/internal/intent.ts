@@ -36,6 +36,10 @@ const TOPIC_CUES: ReadonlyArray<{ topic: TopicId; cues: readonly Cue[] }> = [
     topic: 'ingress-required',
     cues: [
       [
+        /\b(?:bother|bothering) (?:with|about) (?:an? |the )?ingress\b|\bingress\b[^?!]{0,60}\b(?:actually|really) (?:needed|necessary|required)\b|\bcargo cult\b/,
+        4,
+      ],
+      [
         /\b(?:do|does|will) (?:i|we|you|one|it) (?:really |actually |even |always )?(?:need|require|have to use|have to have|must have) (?:an? |the )?ingress\b/,
         4,
       ],
@@ -124,6 +128,11 @@ const TOPIC_CUES: ReadonlyArray<{ topic: TopicId; cues: readonly Cue[] }> = [
     topic: 'performance',
     cues: [
       [/\bhow much (?:latency|overhead|slower|faster|delay)\b/, 4],
+      [
+        /\b(?:double|extra|additional|second) (?:network )?hop\b|\bperf(?:ormance)? (?:hit|penalty|impact)\b/,
+        4,
+      ],
+      [/\b\d+(?:\.\d+)? ?ms\b[^.?!]{0,80}\b(?:ingress|gateway|proxy|loadbalancer|controller|envoy)\b/, 3],
       [/\b(?:slower|faster|quicker) than\b/, 4],
       [/\bis\b[^.?!]{0,40}\b(?:slower|faster|slow|fast)\b/, 3],
       [
