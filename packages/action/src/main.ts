@@ -16,6 +16,7 @@ import {
   loadBalancerKey,
   parseConfig,
   planRendering,
+  plural,
   renderJson,
   renderSarif,
   unitsTouchedBy,
@@ -41,7 +42,7 @@ import {
   readTree,
 } from './github/pull-request.js';
 import { syncInlineComments } from './inline.js';
-import { failOnMessage, plural, type RenderedSides, type Review, reviewPullRequest } from './review.js';
+import { failOnMessage, type RenderedSides, type Review, reviewPullRequest } from './review.js';
 import {
   type Environment,
   type Inputs,

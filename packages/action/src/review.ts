@@ -6,6 +6,8 @@ import {
   analyze,
   type Config,
   diffReports,
+  type FailOn,
+  failOnReasons,
   type Migration,
   type MigrationTarget,
   migrate,
@@ -14,7 +16,6 @@ import {
   type ReportDiff,
   type SourceFile,
 } from '@ingress-advisor/core';
-import type { FailOn } from './settings.js';
 
 export interface Review {
   base: Report;
@@ -66,25 +67,10 @@ export function hasFindings(review: Review): boolean {
 }
 
 /**
- * The CLI's `--fail-on`, over what the pull request introduces: a changed file that cannot be parsed
- * counts as an error, since nothing in it could be checked. Null when it does not trip.
+ * `fail-on` over what the pull request introduces: new findings and changed files that cannot be
+ * parsed. Null when it does not trip.
  */
 export function failOnMessage(review: Review, failOn: FailOn): string | null {
-  if (failOn === 'never') return null;
-  const { error, warning } = review.diff.report.summary.findings;
-  const brokenFiles = review.diff.report.summary.files.error;
-  const tripping = failOn === 'error' ? error + brokenFiles : error + brokenFiles + warning;
-  if (tripping === 0) return null;
-  const parts = [
-    error > 0 ? plural(error, 'new error finding') : '',
-    failOn === 'warning' && warning > 0 ? plural(warning, 'new warning finding') : '',
-    brokenFiles > 0
-      ? plural(brokenFiles, 'changed file that could not be parsed', 'changed files that could not be parsed')
-      : '',
-  ].filter((part) => part !== '');
-  return `Failing because of fail-on: ${failOn}: ${parts.join(', ')}.`;
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+  const reasons = failOnReasons(review.diff.report.summary, failOn, { findings: 'new', files: 'changed' });
+  return reasons === null ? null : `Failing because of fail-on: ${failOn}: ${reasons.join(', ')}.`;
 }

@@ -4,14 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { CONFIG_FILE_NAME } from '@ingress-advisor/core';
+import { CONFIG_FILE_NAME, FAIL_ON_LEVELS, type FailOn } from '@ingress-advisor/core';
 import { ActionError } from './errors.js';
 
 /** Events whose payload carries a pull request the Action can review. */
 export const PULL_REQUEST_EVENTS: readonly string[] = ['pull_request', 'pull_request_target'];
-
-export const FAIL_ON_LEVELS = ['never', 'warning', 'error'] as const;
-export type FailOn = (typeof FAIL_ON_LEVELS)[number];
 
 export const COMMENT_MODES = ['update', 'off'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];

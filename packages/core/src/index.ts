@@ -43,12 +43,15 @@ export {
 export type { ObjectRef } from './manifests/objects.js';
 export {
   type Migration,
+  type MigrationEmitter,
   type MigrationOptions,
   type MigrationTarget,
   type MigrationWarning,
   migrate,
+  renderAnnotationTable,
 } from './migrate/index.js';
 export { type CodeSpanOptions, escapeCodeSpan, escapeMarkdown, escapeTerminal } from './render/escape.js';
+export { plural } from './render/internal/report-facts.js';
 export { renderJson } from './render/json.js';
 export { DEFAULT_MARKDOWN_MAX_LENGTH, type MarkdownOptions, renderMarkdown } from './render/markdown.js';
 export { fingerprintOf, renderSarif, type SarifOptions } from './render/sarif.js';
@@ -61,6 +64,7 @@ export {
   loadBalancerKey,
   type ReportDiff,
 } from './report/diff.js';
+export { FAIL_ON_LEVELS, type FailOn, failOnReasons } from './report/fail-on.js';
 export type {
   IngressEntry,
   LoadBalancerEntry,

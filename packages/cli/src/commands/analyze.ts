@@ -4,6 +4,9 @@ import {
   analyze,
   CONFIG_FILE_NAME,
   type Config,
+  FAIL_ON_LEVELS,
+  type FailOn,
+  failOnReasons,
   planRendering,
   type Report,
   renderMarkdown,
@@ -23,10 +26,6 @@ import { type OptionSpecs, parseOptions } from './internal/parse-options.js';
 /** Report formats of `--format`. */
 export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
-
-/** Levels of `--fail-on`; `never` is the default. */
-export const FAIL_ON_LEVELS = ['warning', 'error', 'never'] as const;
-export type FailOn = (typeof FAIL_ON_LEVELS)[number];
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -259,28 +258,10 @@ function writeInBatches(pieces: Iterable<string>, write: (text: string) => void)
   flush();
 }
 
-/**
- * Exit 1 when a finding reaches the `--fail-on` level. A file that could not be parsed counts as an
- * error: nothing in it could be checked.
- */
+/** Exit 1 when the report trips `--fail-on` (see core's `failOnReasons`), saying why on stderr. */
 function checkFailOn(report: Report, failOn: FailOn, deps: CliDeps): ExitCode {
-  if (failOn === 'never') return EXIT.ok;
-  const { error, warning } = report.summary.findings;
-  const brokenFiles = report.summary.files.error;
-  const errors = error + brokenFiles;
-  const tripping = failOn === 'error' ? errors : errors + warning;
-  if (tripping === 0) return EXIT.ok;
-  const parts = [
-    error > 0 ? plural(error, 'error finding') : '',
-    failOn === 'warning' && warning > 0 ? plural(warning, 'warning finding') : '',
-    brokenFiles > 0
-      ? plural(brokenFiles, 'file that could not be parsed', 'files that could not be parsed')
-      : '',
-  ].filter((part) => part !== '');
-  deps.stderr.write(`Failing because of --fail-on ${failOn}: ${parts.join(', ')}.\n`);
+  const reasons = failOnReasons(report.summary, failOn);
+  if (reasons === null) return EXIT.ok;
+  deps.stderr.write(`Failing because of --fail-on ${failOn}: ${reasons.join(', ')}.\n`);
   return EXIT.failOn;
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }

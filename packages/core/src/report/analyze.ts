@@ -45,10 +45,10 @@ import {
   type LoadBalancerEntry,
   REPORT_SCHEMA_VERSION,
   type Report,
-  type ReportSummary,
   type ResourceEntry,
   type UnitEntry,
 } from './model.js';
+import { distinctLoadBalancers, summarise } from './summary.js';
 
 export interface AnalyzeOptions {
   /** The repository configuration; defaults apply when absent. */
@@ -398,61 +398,15 @@ function buildReport(
         : advised.length === 0
           ? adviseOnInventory(emptyInventory, settings, weights)
           : combineAdvice(advised, distinctLoadBalancers(loadBalancers).length),
-    summary: summarise(unitEntries, files, resources.length, loadBalancers, findings, suppressed, settings),
-  };
-}
-
-/**
- * The load balancers as deployed, each once: several units may deploy the same Service (a chart and
- * its Kustomize twin, a folder of manifests and its release copy), which is one load balancer.
- */
-function distinctLoadBalancers(loadBalancers: readonly LoadBalancerEntry[]): LoadBalancerEntry[] {
-  const seen = new Map<string, LoadBalancerEntry>();
-  for (const lb of loadBalancers) {
-    const key = `${lb.apiVersion}/${lb.kind}/${lb.namespace ?? 'default'}/${lb.name}`;
-    if (!seen.has(key)) seen.set(key, lb);
-  }
-  return [...seen.values()];
-}
-
-function summarise(
-  units: readonly UnitEntry[],
-  files: readonly FileResult[],
-  resources: number,
-  loadBalancers: readonly LoadBalancerEntry[],
-  findings: readonly Finding[],
-  suppressed: number,
-  settings: RuleSettings,
-): ReportSummary {
-  const count = <T>(list: readonly T[], test: (item: T) => boolean): number => list.filter(test).length;
-  const distinct = distinctLoadBalancers(loadBalancers);
-  return {
-    units: {
-      rendered: count(units, (unit) => unit.status === 'rendered'),
-      approximated: count(units, (unit) => unit.status === 'approximated'),
-      error: count(units, (unit) => unit.status === 'error'),
-    },
-    files: {
-      analyzed: count(files, (file) => file.status === 'analyzed'),
-      skipped: count(files, (file) => file.status === 'skipped'),
-      error: count(files, (file) => file.status === 'error'),
-    },
-    resources,
-    loadBalancers: {
-      total: distinct.length,
-      http: count(distinct, (lb) => lb.traffic === 'http'),
-      l4: count(distinct, (lb) => lb.traffic === 'l4'),
-      mixed: count(distinct, (lb) => lb.traffic === 'mixed'),
-      unknown: count(distinct, (lb) => lb.traffic === 'unknown'),
-    },
-    findings: {
-      error: count(findings, (finding) => finding.severity === 'error'),
-      warning: count(findings, (finding) => finding.severity === 'warning'),
-      notice: count(findings, (finding) => finding.severity === 'notice'),
-    },
-    suppressed,
-    monthlyLoadBalancerCost: Math.round(distinct.reduce((sum, lb) => sum + lb.monthlyCost, 0) * 100) / 100,
-    currency: settings.currency,
+    summary: summarise({
+      units: unitEntries,
+      files,
+      resources: resources.length,
+      loadBalancers,
+      findings,
+      suppressed,
+      currency: settings.currency,
+    }),
   };
 }
 

@@ -7,7 +7,8 @@ import { combineAdvice } from '../advice/combine.js';
 import type { SetAdvice } from '../advice/types.js';
 import { displayName } from '../manifests/objects.js';
 import type { Finding } from '../rules/define-rule.js';
-import type { LoadBalancerEntry, Report, ReportSummary } from './model.js';
+import type { LoadBalancerEntry, Report } from './model.js';
+import { summarise } from './summary.js';
 
 export interface DiffOptions {
   /**
@@ -63,7 +64,15 @@ export function diffReports(base: Report, head: Report, options: DiffOptions = {
       loadBalancers: addedLoadBalancers,
       findings: newFindings,
       advice: adviceOfUnitsWith(addedLoadBalancers, head),
-      summary: summarise(head.summary, files, addedLoadBalancers, newFindings),
+      summary: summarise({
+        units: head.units,
+        files,
+        resources: head.summary.resources,
+        loadBalancers: addedLoadBalancers,
+        findings: newFindings,
+        suppressed: head.summary.suppressed,
+        currency: head.summary.currency,
+      }),
     },
   };
 }
@@ -140,36 +149,4 @@ function subtractFindings(from: readonly Finding[], without: readonly Finding[])
     remaining.set(key, count - 1);
     return false;
   });
-}
-
-function summarise(
-  head: ReportSummary,
-  files: Report['files'],
-  loadBalancers: readonly LoadBalancerEntry[],
-  findings: readonly Finding[],
-): ReportSummary {
-  const fileCount = (status: Report['files'][number]['status']): number =>
-    files.filter((file) => file.status === status).length;
-  const trafficCount = (traffic: LoadBalancerEntry['traffic']): number =>
-    loadBalancers.filter((lb) => lb.traffic === traffic).length;
-  const severityCount = (severity: Finding['severity']): number =>
-    findings.filter((finding) => finding.severity === severity).length;
-  return {
-    ...head,
-    files: { analyzed: fileCount('analyzed'), skipped: fileCount('skipped'), error: fileCount('error') },
-    loadBalancers: {
-      total: loadBalancers.length,
-      http: trafficCount('http'),
-      l4: trafficCount('l4'),
-      mixed: trafficCount('mixed'),
-      unknown: trafficCount('unknown'),
-    },
-    findings: {
-      error: severityCount('error'),
-      warning: severityCount('warning'),
-      notice: severityCount('notice'),
-    },
-    monthlyLoadBalancerCost:
-      Math.round(loadBalancers.reduce((sum, lb) => sum + lb.monthlyCost, 0) * 100) / 100,
-  };
 }

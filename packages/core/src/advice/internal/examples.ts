@@ -11,6 +11,7 @@
  */
 import { AWS, AZURE, GKE } from '../../known/annotations.js';
 import { sensitivePort } from '../../known/ports.js';
+import { plural } from '../../render/internal/report-facts.js';
 import { needsHttp, needsLayer4, type Requirements } from '../requirements.js';
 import type { OptionId } from '../types.js';
 
@@ -687,8 +688,4 @@ export function exampleFor(option: OptionId, requirements: Requirements): Exampl
     case 'edge-tunnel':
       return edgeTunnelExample(requirements);
   }
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
