@@ -142,7 +142,7 @@ describe('analyze', () => {
     it('exits 2 on an unknown level', async () => {
       const { code, err } = await run(['--fail-on', 'notice']);
       expect(code).toBe(2);
-      expect(err).toContain('use one of warning, error, never');
+      expect(err).toContain('use one of never, warning, error');
     });
   });
 
