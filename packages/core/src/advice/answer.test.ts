@@ -464,3 +464,41 @@ describe('answer: short and long forms', () => {
     },
   );
 });
+
+describe('answer: the questions the advice issue was filed with', () => {
+  it('explains that nothing provisions a LoadBalancer on kubeadm', () => {
+    expect(answer('LoadBalancer pending on our kubeadm cluster').topic).toMatch(
+      /^(?:troubleshoot-pending-external-ip|bare-metal)$/,
+    );
+  });
+
+  it('names the timeouts when websockets drop on AKS', () => {
+    const result = answer('websockets drop after 60 s on AKS');
+    expect(result.topic).toBe('timeouts-websockets');
+    expect(result.markdown).toMatch(/idle timeout/i);
+  });
+
+  it('says no, and what to do instead, to TCP and HTTPS on one Gateway with the AWS controller', () => {
+    const result = answer('can one Gateway serve TCP and HTTPS with the AWS Load Balancer Controller?');
+    expect(result.direct?.answer).toBe('no');
+    expect(result.short).toMatch(/^\*\*No\.\*\* The AWS Load Balancer Controller/);
+  });
+
+  it('shows the allowlist its prose recommends for a database reachable from the office only', () => {
+    expect(answer('Postgres reachable from the office only').short).toContain('loadBalancerSourceRanges');
+  });
+
+  it('gives the saving and the ALB IngressGroup for six NLBs on EKS', () => {
+    const result = answer('EKS, 6 NLBs, ALB Ingress or Gateway API?');
+    expect(['ingress', 'gateway-api']).toContain(result.recommended);
+    expect(result.short).toContain('alb.ingress.kubernetes.io/group.name');
+    expect(result.short).toMatch(/saves about \$\d+/);
+  });
+
+  it('gives Kafka a load balancer per broker in its example, as its prose says', () => {
+    const result = answer('kafka brokers for clients outside the cluster');
+    const services = result.short.match(/^kind: Service$/gm) ?? [];
+    expect(services.length).toBeGreaterThanOrEqual(2);
+    expect(result.short).toMatch(/broker/i);
+  });
+});

@@ -367,7 +367,10 @@ function directAnswer(
   const understood = describeRequirements(requirements);
   const checked = `Checked against ${fact.checkedAgainst} ([${escapeMarkdown(fact.source.title)}](${fact.source.url})).`;
   const opening = [
-    fact.statement.replace(/^(Yes|No|Partly)\b[:,.]?\s*/, (_, word: string) => `**${word}.** `),
+    fact.statement.replace(
+      /^(Yes|No|Partly)\b[:,.]?\s*(.)/,
+      (_, word: string, next: string) => `**${word}.** ${next.toUpperCase()}`,
+    ),
     ...(fact.alternative === undefined ? [] : ['', fact.alternative]),
     '',
     checked,
@@ -545,8 +548,8 @@ function renderRecommendation(input: RenderInput): { short: string; markdown: st
   ]);
   for (const block of exampleBlocks) lines.push(...block);
   lines.push('', ...renderSources(input.sources));
-  // Short: the recommendation, why in up to four lines, the runner-up, the one example; the
-  // ranking, notes and sources stay in the long form.
+  // Short: the recommendation, why in up to four lines, the runner-up, two notes, the one example;
+  // the ranking, the other notes and the sources stay in the long form.
   const runnerUp = ranking[1];
   const short =
     input.clarify || layer4 !== undefined
@@ -558,6 +561,8 @@ function renderRecommendation(input: RenderInput): { short: string; markdown: st
           ...(runnerUp !== undefined && runnerUp.excludedBecause === undefined
             ? ['', `Runner-up: ${runnerUp.title} (${runnerUp.score}/100).`]
             : []),
+          // The first notes carry what the reader must know now: a retirement, a provider's catch, the saving.
+          ...notes.slice(0, 2).flatMap((note) => ['', note]),
           ...(exampleBlocks[0] ?? []),
         ];
   return { short: `${short.join('\n').trim()}\n`, markdown: `${lines.join('\n').trim()}\n` };
@@ -611,6 +616,11 @@ function notesFor(recommended: OptionId, r: Requirements): string[] {
   if (recommended === 'gateway-api' && r.cloud === 'gcp' && (udp || tcp)) {
     notes.push(
       "GKE's managed Gateway classes are L7 only: use a LoadBalancer Service for raw TCP or UDP on GKE.",
+    );
+  }
+  if ((recommended === 'ingress' || recommended === 'gateway-api') && r.cloud === 'aws') {
+    notes.push(
+      'On EKS the AWS Load Balancer Controller makes one ALB per Ingress unless Ingresses share an IngressGroup (`alb.ingress.kubernetes.io/group.name`), and one load balancer per Gateway: put the Services on one group or one Gateway to pay for one.',
     );
   }
   if (recommended === 'gateway-api' && r.cloud === 'aws' && (udp || tcp)) {

@@ -67,7 +67,7 @@ function summary(name: string, cases: readonly Case[], tally: Tally): string {
 }
 
 /**
- * Floors: what the engine reached when they were set (2026-12-06: tune 74.5%, held out 81.3%), less
+ * Floors: what the engine reached when they were set (2026-12-06: tune 73.6%, held out 81.3%), less
  * a margin, so a change that makes it worse fails here.
  */
 const FLOORS = { tune: 0.7, heldOut: 0.75 };

@@ -462,7 +462,7 @@ function readFlags(text: string, r: Requirements): void {
   if (
     has(
       text,
-      /\b(?:every|each|all)\b[^.?!]{0,40}\b(?:has|have|gets?|with|uses?|got)\b[^.?!]{0,10}\b(?:its|their|a|an|one) (?:own )?(?:(?:cloud|public|separate|dedicated) )?loadbalancers?\b|\b(?:one|a|an|1) (?:cloud |separate )?loadbalancers? (?:per|for each|for every) (?:service|app|microservice|application)\b|\b(?:many|lots of|dozens of|too many|several|multiple|\d{2,}|[2-9]) (?:cloud |public |separate )?loadbalancers\b|\bloadbalancers? for (?:each|every)\b|\b(?:each|every)\b[^.?!]{0,30}\b(?:with|has|have|gets?) (?:a|an|its own|their own|one) (?:public |external |separate )?(?:ip|ip address|address)\b|\b(?:own|separate|dedicated) loadbalancers? (?:each|per)\b/,
+      /\b(?:every|each|all)\b[^.?!]{0,40}\b(?:has|have|gets?|with|uses?|got)\b[^.?!]{0,10}\b(?:its|their|a|an|one) (?:own )?(?:(?:cloud|public|separate|dedicated) )?loadbalancers?\b|\b(?:one|a|an|1) (?:cloud |separate )?loadbalancers? (?:per|for each|for every) (?:service|app|microservice|application)\b|\b(?:many|lots of|dozens of|too many|several|multiple|\d{2,}|[2-9]) (?:cloud |public |separate )?(?:loadbalancers|nlbs|albs|elbs|clbs)\b|\bloadbalancers? for (?:each|every)\b|\b(?:each|every)\b[^.?!]{0,30}\b(?:with|has|have|gets?) (?:a|an|its own|their own|one) (?:public |external |separate )?(?:ip|ip address|address)\b|\b(?:own|separate|dedicated) loadbalancers? (?:each|per)\b/,
     )
   )
     existing.manyLoadBalancers = true;
@@ -486,6 +486,13 @@ function readFlags(text: string, r: Requirements): void {
   )
     existing.gatewayApi = true;
   if (Object.keys(existing).length > 0) r.existing = existing;
+  // "6 NLBs" today: six Services, each with its load balancer.
+  const counted = /\b(\d{1,3}) (?:cloud |public |separate )?(?:loadbalancers|nlbs|albs|elbs|clbs)\b/.exec(
+    text,
+  );
+  if (existing.manyLoadBalancers && counted !== null && r.serviceCount === undefined) {
+    r.serviceCount = Number(counted[1]);
+  }
   if (existing.manyLoadBalancers && r.serviceCount === undefined) r.manyServices = true;
 }
 
@@ -552,7 +559,9 @@ export function situationSize(
 ): number {
   let size = 0;
   for (const field of SITUATION_FIELDS) {
-    if (leaveOut.includes(field)) continue;
+    // A load balancer per Service today is the size of the workload, not the Ingress it may run.
+    const sprawl = field === 'existing' && requirements.existing?.manyLoadBalancers === true;
+    if (leaveOut.includes(field) && !(sprawl && !leaveOut.includes('manyServices'))) continue;
     const value = requirements[field];
     if (value === undefined || value === false) continue;
     if (field === 'serviceCount' && leaveOut.includes('manyServices')) continue;
@@ -628,9 +637,11 @@ function pickTopic(
     ratio >= RETRIEVAL.strongMargin &&
     (first?.score ?? 0) >= Math.max(RETRIEVAL.clear, RETRIEVAL.overChoose * chooseScore);
 
-  // Settled phrasings win unless the question also describes a workload and asks what to use.
+  // Settled phrasings win unless the question also describes a workload and asks what to use
+  // ("EKS, 6 NLBs: ALB Ingress or Gateway API?" wants the ranking for those six).
   if (cue !== undefined && cue.score >= 4) {
-    return decided(choice && situation >= 3 && !troubleshooting ? null : cue.topic);
+    const workload = situation >= 3 || (situation >= 2 && namesAlternatives(text));
+    return decided(choice && workload && !troubleshooting ? null : cue.topic);
   }
   if (troubleshooting) {
     if (cue !== undefined && (cue.score >= 3 || agreed)) return decided(cue.topic);
