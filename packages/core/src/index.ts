@@ -43,10 +43,12 @@ export {
 export type { ObjectRef } from './manifests/objects.js';
 export {
   type Migration,
+  type MigrationEmitter,
   type MigrationOptions,
   type MigrationTarget,
   type MigrationWarning,
   migrate,
+  renderAnnotationTable,
 } from './migrate/index.js';
 export { type CodeSpanOptions, escapeCodeSpan, escapeMarkdown, escapeTerminal } from './render/escape.js';
 export { plural } from './render/internal/report-facts.js';

@@ -172,3 +172,47 @@ describe('migrate', () => {
     expect(out).toContain('--gateway-api-version 1.5|1.6');
   });
 });
+
+describe('migrate --emit', () => {
+  const ingress = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: app
+  namespace: shop
+  annotations:
+    nginx.ingress.kubernetes.io/proxy-body-size: 8m
+spec:
+  ingressClassName: nginx
+  rules:
+    - host: app.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend: {service: {name: web, port: {number: 80}}}
+`;
+  const withIngress = { files: { ...files, '/repo/k8s/ingress.yaml': ingress } };
+
+  it('writes Envoy Gateway policies with --emit envoy-gateway', async () => {
+    const { code, out, err } = await run(['k8s', '--to', 'gateway', '--emit', 'envoy-gateway'], withIngress);
+    expect(code).toBe(0);
+    expect(out).toContain('kind: BackendTrafficPolicy');
+    expect(out).toContain('limit: 8Mi');
+    expect(err).not.toContain('proxy-body-size');
+  });
+
+  it('says which emitters write a policy when none is asked for', async () => {
+    const { out, err } = await run(['k8s', '--to', 'gateway'], withIngress);
+    expect(out).not.toContain('BackendTrafficPolicy');
+    expect(err).toContain('`--emit envoy-gateway` or `--emit kgateway` writes it as a policy');
+  });
+
+  it('rejects an unknown emitter, and --emit with --to ingress', async () => {
+    expect((await run(['k8s', '--to', 'gateway', '--emit', 'istio'])).err).toContain(
+      'Unknown value "istio" for --emit; use one of standard, envoy-gateway, kgateway.',
+    );
+    const { code, err } = await run(['k8s', '--to', 'ingress', '--emit', 'kgateway']);
+    expect(code).not.toBe(0);
+    expect(err).toContain('--emit applies to --to gateway only.');
+  });
+});

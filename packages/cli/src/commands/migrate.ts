@@ -13,6 +13,7 @@ import { type OptionSpecs, parseOptions } from './internal/parse-options.js';
 
 const TARGETS = ['ingress', 'gateway'] as const;
 const GATEWAY_API_VERSIONS = ['1.5', '1.6'] as const;
+const EMITTERS = ['standard', 'envoy-gateway', 'kgateway'] as const;
 
 const OPTIONS = {
   to: { type: 'string', short: 't' },
@@ -22,6 +23,7 @@ const OPTIONS = {
   'tls-secret': { type: 'string' },
   'cert-manager-issuer': { type: 'string' },
   'gateway-api-version': { type: 'string' },
+  emit: { type: 'string' },
   out: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
 } satisfies OptionSpecs;
@@ -65,6 +67,11 @@ Options:
       --gateway-api-version 1.5|1.6
                              Gateway API CRDs the cluster runs (default 1.6). With 1.5, TCPRoute
                              and UDPRoute are written as v1alpha2 (experimental channel).
+      --emit standard|envoy-gateway|kgateway
+                             With --to gateway: also write that implementation's policies for
+                             what standard Gateway API cannot say (body size, source address
+                             lists, timeouts, session affinity). Default: standard (none). The
+                             outcome of every annotation: docs/migrate-annotations.md.
   -o, --out DIR              Write one file per object into DIR (created if missing), numbered in
                              apply order, and the header to DIR/MIGRATION.txt.
   -h, --help                 Show this help.
@@ -154,6 +161,15 @@ function validate(
       [HELP_HINT],
     );
   }
+  const emit = text('emit');
+  if (emit !== undefined && !(EMITTERS as readonly string[]).includes(emit)) {
+    throw new UsageError(
+      `Unknown value "${escapeTerminal(emit)}" for --emit; use one of ${EMITTERS.join(', ')}.`,
+      [HELP_HINT],
+    );
+  }
+  if (emit !== undefined && to !== 'gateway')
+    throw new UsageError('--emit applies to --to gateway only.', [HELP_HINT]);
   const host = text('host', /^[^\s]+$/, 'a host template (no spaces)');
   const subdomain = 'a valid Kubernetes name (lowercase letters, digits, "-" and ".")';
   const options: MigrationOptions = {
@@ -167,6 +183,7 @@ function validate(
     ...optional('tlsSecret', text('tls-secret', DNS_SUBDOMAIN, subdomain)),
     ...optional('certManagerIssuer', text('cert-manager-issuer', DNS_SUBDOMAIN, subdomain)),
     ...optional('gatewayApiVersion', version as MigrationOptions['gatewayApiVersion']),
+    ...optional('emit', emit as MigrationOptions['emit']),
   };
   return { options, out: text('out') };
 }

@@ -27,7 +27,16 @@ import { migrateLoadBalancersToGateway, registerServiceCertificates } from './lb
 import { migrateLoadBalancersToIngress } from './lb-to-ingress.js';
 import type { Migration, MigrationOptions, MigrationWarning } from './types.js';
 
-export type { Migration, MigrationOptions, MigrationTarget, MigrationWarning } from './types.js';
+export type { AnnotationEntry, EmitterId, Outcome, ProviderId } from './annotations/catalog.js';
+export { ANNOTATIONS, EMITTERS, PROVIDERS } from './annotations/catalog.js';
+export { renderAnnotationTable } from './annotations/table.js';
+export type {
+  Migration,
+  MigrationEmitter,
+  MigrationOptions,
+  MigrationTarget,
+  MigrationWarning,
+} from './types.js';
 
 /**
  * Never throws on input; input files are the same `SourceFile`s `analyze` takes. Each deployment
@@ -101,6 +110,18 @@ function migrateInventory(inventory: Inventory, options: MigrationOptions): Migr
       file: file.path,
       ...(file.line === undefined ? {} : { line: file.line }),
     });
+  }
+  // An object the API server would reject is not in the views: say so rather than skip it silently.
+  const read = new Set<unknown>(inventory.ingresses.map((view) => view.object));
+  for (const { object, issues } of inventory.invalid) {
+    if (object.kind !== 'Ingress' || read.has(object) || options.to !== 'gateway') continue;
+    const first = issues[0];
+    warn(
+      context,
+      `Ingress ${displayName(object)} is not migrated: it fails the Ingress schema${first ? ` (${first.path.join('.') || 'object'}: ${first.message})` : ''}, so the API server rejects it; fix it and migrate again.`,
+      object,
+      first?.path ?? [],
+    );
   }
   if (options.to === 'ingress') {
     migrateLoadBalancersToIngress(context, selectLoadBalancers(context));

@@ -111,11 +111,11 @@ describe('Ingress to Gateway API', () => {
     );
     expect(notCarried.map((warning) => [warning.message, warning.line])).toEqual([
       [
-        'Ingress web/app: annotation nginx.ingress.kubernetes.io/configuration-snippet is not carried over: raw NGINX configuration has no Gateway API equivalent; re-create what it does with your implementation.',
+        'Ingress web/app: annotation nginx.ingress.kubernetes.io/configuration-snippet is not carried over: raw NGINX configuration has no Gateway API equivalent; re-create what it does with filters or your implementation.',
         13,
       ],
       [
-        'Ingress web/app: annotation nginx.ingress.kubernetes.io/some-future-annotation is not carried over: no Gateway API equivalent is written for it.',
+        'Ingress web/app: annotation nginx.ingress.kubernetes.io/some-future-annotation is not carried over: an unknown ingress-nginx annotation: check what it does and re-create it with Gateway API or your implementation.',
         14,
       ],
       ['Ingress web/app: annotation example.com/team is not carried over.', 15],
@@ -317,5 +317,129 @@ spec:
       services: [{ namespace: 'web', name: 'app' }],
     });
     expect(migration.objects).toEqual([]);
+  });
+});
+
+describe('issue 14 bugs', () => {
+  const plain = (body: string) =>
+    migrate([{ path: 'k8s/ingress.yaml', text: `${SERVICE}---\n${body}` }], { to: 'gateway' });
+
+  it('warns about an Ingress that fails its schema instead of dropping it silently', () => {
+    const migration = plain(ingress({}).replace('number: 80', 'number: "<port>"'));
+    const warning = migration.warnings.find((entry) => entry.message.includes('fails the Ingress schema'));
+    expect(warning?.file).toBe('k8s/ingress.yaml');
+    expect(warning?.line).toBeGreaterThan(0);
+  });
+
+  it('reads path "" with ImplementationSpecific as PathPrefix /', () => {
+    const migration = convert(ingress({ paths: [{ path: '', pathType: 'ImplementationSpecific' }] }));
+    expect(specOf(routes(migration)[0]).rules).toEqual([
+      { matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: 'app', port: 80 }] },
+    ]);
+    expect(messages(migration)).not.toContain('path :');
+  });
+
+  it('names v1beta1 fields in a v1 Ingress as such, and still converts the backend', () => {
+    const text = ingress({}).replace(
+      /service:\n\s+name: app\n\s+port:\n\s+number: 80/,
+      'serviceName: app\n              servicePort: 80',
+    );
+    const migration = convert(text);
+    expect(messages(migration)).toContain('uses the v1beta1 fields serviceName and servicePort');
+    expect(messages(migration)).not.toContain('resource backend');
+    expect(specOf(routes(migration)[0]).rules).toEqual([
+      { matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: 'app', port: 80 }] },
+    ]);
+  });
+
+  it("gives each Ingress's rule hosts a listener with its own Secret when the TLS entries name no hosts", () => {
+    const hostless = (name: string, host: string) =>
+      ingress({ name, host, extraSpec: `  tls:\n    - secretName: ${name}-tls\n` });
+    const migration = convert(hostless('a', 'a.example.com'), hostless('b', 'b.example.com'));
+    const gateway = migration.objects.find((object) => object.kind === 'Gateway') as Json;
+    const listeners = (specOf(gateway).listeners as Json[]).filter(
+      (listener) => listener.protocol === 'HTTPS',
+    );
+    expect(listeners.map((listener) => [listener.hostname, (listener.tls as Json).certificateRefs])).toEqual([
+      ['a.example.com', [{ kind: 'Secret', name: 'a-tls' }]],
+      ['b.example.com', [{ kind: 'Secret', name: 'b-tls' }]],
+    ]);
+  });
+
+  it('writes a resource backend as a backendRef with group, kind and name', () => {
+    const text = ingress({}).replace(
+      /service:\n\s+name: app\n\s+port:\n\s+number: 80/,
+      'resource:\n                apiGroup: k8s.example.com\n                kind: StorageBucket\n                name: static-assets',
+    );
+    const migration = convert(text);
+    expect(specOf(routes(migration)[0]).rules).toEqual([
+      {
+        matches: [{ path: { type: 'PathPrefix', value: '/' } }],
+        backendRefs: [{ group: 'k8s.example.com', kind: 'StorageBucket', name: 'static-assets' }],
+      },
+    ]);
+    for (const object of migration.objects) expect(validateObject(object)).toEqual([]);
+  });
+
+  it('does not copy a placeholder host such as <FQDN> into hostnames', () => {
+    const migration = convert(ingress({ host: '"<FQDN>"' }));
+    expect(routes(migration)).toEqual([]);
+    const warning = migration.warnings.find((entry) => entry.message.includes('<FQDN>'));
+    expect(warning?.message).toContain('is not a host name');
+    expect(warning?.line).toBeGreaterThan(0);
+  });
+
+  it('keeps the weight of a canary whose stable Ingress reads its path as a regular expression', () => {
+    const stable = ingress({
+      annotations: { 'nginx.ingress.kubernetes.io/use-regex': 'true' },
+      paths: [{ path: '/api/v[0-9]+', pathType: 'ImplementationSpecific' }],
+    });
+    const canary = ingress({
+      name: 'app-canary',
+      annotations: {
+        'nginx.ingress.kubernetes.io/canary': 'true',
+        'nginx.ingress.kubernetes.io/canary-weight': '10',
+      },
+      paths: [{ path: '/api/v[0-9]+', pathType: 'ImplementationSpecific', service: 'app', port: 80 }],
+    });
+    const rules = specOf(routes(convert(stable, canary))[0]).rules as Json[];
+    expect(rules[0]?.backendRefs).toEqual([
+      { name: 'app', port: 80, weight: 90 },
+      { name: 'app', port: 80, weight: 10 },
+    ]);
+  });
+
+  it('keeps two same-named Services of different folders apart', () => {
+    const service = (host: string) => `apiVersion: v1
+kind: Service
+metadata:
+  name: guestbook
+  annotations: {external-dns.alpha.kubernetes.io/hostname: ${host}}
+spec:
+  type: LoadBalancer
+  ports: [{name: http, port: 80}]
+`;
+    const migration = migrate(
+      [
+        { path: 'one/kustomization.yaml', text: 'resources: [service.yaml]\n' },
+        { path: 'one/service.yaml', text: service('guestbook.example.com') },
+        { path: 'two/kustomization.yaml', text: 'resources: [service.yaml]\n' },
+        { path: 'two/service.yaml', text: service('guestbook.example.com') },
+      ],
+      { to: 'gateway' },
+    );
+    expect(messages(migration as ReturnType<typeof convert>)).not.toContain(
+      'already routes to Service guestbook',
+    );
+    expect(migration.kept).toEqual([]);
+  });
+
+  it('ties TLS conflicts to their file and line, and says "every host" rather than "(any)"', () => {
+    const hostless = (name: string) =>
+      ingress({ name, host: 'same.example.com', extraSpec: `  tls:\n    - secretName: ${name}-tls\n` });
+    const migration = convert(hostless('a'), hostless('b'));
+    const warning = migration.warnings.find((entry) => entry.message.includes('already has the certificate'));
+    expect(warning?.line).toBeGreaterThan(0);
+    expect(messages(migration)).not.toContain('(any)');
   });
 });

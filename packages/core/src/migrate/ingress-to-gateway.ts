@@ -2,16 +2,23 @@
  * Ingress → Gateway API, in the spirit of kubernetes-sigs/ingress2gateway: an HTTPRoute per
  * namespace and host (GRPCRoute for gRPC backends), one rule per Ingress path, TLS as HTTPS
  * listeners, `defaultBackend` as a catch-all, each IngressClass as its own Gateway, and the
- * ingress-nginx annotations of ./ingress-nginx.ts. Routing is preserved: the same (host, path,
+ * controller annotations of ./annotations/. Routing is preserved: the same (host, path,
  * path type) reaches the same (Service, port). Whatever cannot be carried over is a warning.
  */
 
-import { INGRESS } from '../known/annotations.js';
 import { displayName } from '../manifests/objects.js';
-import { type NginxFeatures, strippedPrefix } from './ingress-nginx.js';
+import type { RouteFeatures } from './annotations/features.js';
+import { strippedPrefix } from './annotations/ingress-nginx.js';
+import { type PolicyTarget, policyDocuments } from './emitters/policies.js';
 import { claimName, type MigrationContext, markConverted, metadataOf, warn } from './internal/context.js';
 import { GATEWAY_API_V1, type GatewayGroup, type GatewaySet } from './internal/gateways.js';
-import { type IngressPath, type ReadIngress, readIngress, resolvePort } from './internal/ingress-source.js';
+import {
+  type Backend,
+  type IngressPath,
+  type ReadIngress,
+  readIngress,
+  resolvePort,
+} from './internal/ingress-source.js';
 import { toDnsLabel } from './internal/names.js';
 import { pathValueProblems } from './internal/rules.js';
 import type { EmittedDocument } from './internal/yaml.js';
@@ -19,15 +26,28 @@ import type { EmittedDocument } from './internal/yaml.js';
 /** Most rules one HTTPRoute or GRPCRoute may have. */
 const MAX_ROUTE_RULES = 16;
 
-/** ingress-nginx redirects HTTP to HTTPS with 308 (`http-redirect-code` in its ConfigMap). */
-const SSL_REDIRECT_CODE = 308;
-
 type Match = { path: { type: 'Exact' | 'PathPrefix' | 'RegularExpression'; value: string } } | null;
+
+/** A backendRef: a Service port, or an object of another kind (`resource` backends). */
+interface BackendDraft {
+  name: string;
+  port?: number;
+  weight?: number;
+  group?: string;
+  kind?: string;
+}
+
+/** A host name a route may list: RFC 1123, optionally a `*.` wildcard (not `<FQDN>` placeholders). */
+const ROUTE_HOSTNAME = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 interface RuleDraft {
   match: Match;
+  /** The path as the Ingress wrote it, so a canary finds its stable rule whatever the match type. */
+  sourcePath: string;
   headers: Array<{ name: string; value: string }>;
-  backends: Array<{ name: string; port: number; weight?: number }>;
+  queryParams: Array<{ name: string; value: string }>;
+  method: string | null;
+  backends: BackendDraft[];
   filters: Array<Record<string, unknown>>;
   /** A RequestRedirect filter in place of backends (permanent-redirect, app-root). */
   redirect: Record<string, unknown> | null;
@@ -52,7 +72,7 @@ export function readIngresses(
 ): ReadIngress[] {
   return context.inventory.ingresses.map((view) => {
     const read = readIngress(context, view);
-    return { ...read, group: groupFor(view.className) };
+    return { ...read, group: controllerGroup(groupFor(view.className), read.features) };
   });
 }
 
@@ -63,21 +83,26 @@ export function registerIngressCertificates(
   ingresses: readonly ReadIngress[],
 ): void {
   for (const ingress of ingresses) {
-    if (ingress.nginx.canary) continue;
+    if (ingress.features.canary) continue;
     const about = `Ingress ${displayName(ingress.view.object)}`;
     for (const entry of ingress.tls) {
+      const where = { object: ingress.view.object, path: ['spec', 'tls', entry.index] };
       if (entry.secretName === null) {
         warn(
           context,
           `${about}: spec.tls[${entry.index}] names no Secret (the controller's default certificate served it); give the HTTPS listener a certificateRef by hand.`,
-          ingress.view.object,
-          ['spec', 'tls', entry.index],
+          where.object,
+          where.path,
         );
         continue;
       }
       const certificate = { name: entry.secretName, namespace: ingress.namespace ?? 'default' };
-      const hosts = entry.hosts.length > 0 ? entry.hosts : [null];
-      for (const host of hosts) gateways.addHttps(host, certificate, ingress.group, about);
+      // A TLS entry without hosts serves this Ingress's own hosts, not every host of the Gateway.
+      const ruleHosts = [...new Set(ingress.paths.map((path) => path.host))].filter(
+        (host): host is string => host !== null && ROUTE_HOSTNAME.test(host),
+      );
+      const hosts = entry.hosts.length > 0 ? entry.hosts : ruleHosts.length > 0 ? ruleHosts : [null];
+      for (const host of hosts) gateways.addHttps(host, certificate, ingress.group, about, where);
     }
   }
 }
@@ -100,18 +125,46 @@ export function migrateIngressesToGateway(
     return route;
   };
 
-  for (const ingress of ingresses.filter((entry) => !entry.nginx.canary))
+  for (const ingress of ingresses.filter((entry) => !entry.features.canary))
     addRules(context, ingress, routeFor);
-  for (const ingress of ingresses.filter((entry) => entry.nginx.canary)) addCanary(context, ingress, routes);
-  for (const ingress of ingresses.filter((entry) => !entry.nginx.canary))
+  for (const ingress of ingresses.filter((entry) => entry.features.canary))
+    addCanary(context, ingress, routes);
+  for (const ingress of ingresses.filter((entry) => !entry.features.canary))
     addDefaultBackend(context, ingress, routes, routeFor);
 
   const documents: EmittedDocument[] = [];
+  const targets: PolicyTarget[] = [];
   for (const route of routes.values()) {
-    if (route.rules.length > 0) documents.push(...renderRoute(context, gateways, route));
+    if (route.rules.length > 0) documents.push(...renderRoute(context, gateways, route, targets));
   }
+  documents.push(...policyDocuments(context, targets));
   for (const ingress of ingresses) markConverted(context, ingress.view.object);
   return documents;
+}
+
+/** A rule that sends a request to backends, with the annotation-derived parts left empty. */
+function forwardRule(
+  ingress: ReadIngress,
+  match: Match,
+  sourcePath: string,
+  backends: BackendDraft[],
+): RuleDraft {
+  return {
+    match,
+    sourcePath,
+    headers: [],
+    queryParams: [],
+    method: null,
+    backends,
+    filters: [],
+    redirect: null,
+    sslRedirect: ingress.features.sslRedirect,
+    ingress,
+  };
+}
+
+function describePath(path: string): string {
+  return path === '' ? 'path ""' : `path ${path}`;
 }
 
 function addRules(
@@ -120,14 +173,31 @@ function addRules(
   routeFor: (ingress: ReadIngress, host: string | null, kind: RouteDraft['kind']) => RouteDraft,
 ): void {
   const { object } = ingress.view;
-  const { nginx } = ingress;
+  const { features } = ingress;
   let regexWarned = false;
+  if (features.backendTls) {
+    warn(
+      context,
+      `Ingress ${displayName(object)}: its backends speak TLS (HTTPS or GRPCS): the routes are written, and each Service needs a BackendTLSPolicy (CA certificate and host name) for the gateway to connect with TLS.`,
+      object,
+      ['metadata', 'annotations'],
+    );
+  }
   for (const path of ingress.paths) {
-    const label = `Ingress ${displayName(object)} path ${path.path}`;
-    if (path.backend === null) {
+    const label = `Ingress ${displayName(object)} ${describePath(path.path)}`;
+    if (path.host !== null && !ROUTE_HOSTNAME.test(path.host)) {
       warn(
         context,
-        `${label}: a resource backend is not carried over (routes reach Services).`,
+        `${label}: host ${path.host} is not a host name (a placeholder?), which HTTPRoute hostnames reject; not carried over: put the real host in the source.`,
+        object,
+        [...path.at.slice(0, 3), 'host'],
+      );
+      continue;
+    }
+    if (path.backend === null && path.resource === null) {
+      warn(
+        context,
+        `${label}: the backend names neither a Service nor a resource; not carried over.`,
         object,
         path.at,
       );
@@ -139,12 +209,13 @@ function addRules(
       regexWarned = true;
       warn(
         context,
-        `Ingress ${displayName(object)} uses regular-expression paths (use-regex): RegularExpression matches are Extended support and their syntax is implementation-specific; check them.`,
+        `Ingress ${displayName(object)} uses regular-expression paths: RegularExpression matches are Extended support and their syntax is implementation-specific (ingress-nginx matches them case-insensitively from the start of the path); check them.`,
         object,
-        ['metadata', 'annotations', `${INGRESS.ingressNginxPrefix}use-regex`],
+        ['metadata', 'annotations'],
       );
     }
-    if (nginx.grpc && grpcMethod(match) === undefined) {
+    const grpc = features.grpc || (path.backend !== null && features.grpcServices.has(path.backend.service));
+    if (grpc && grpcMethod(match) === undefined) {
       warn(
         context,
         `${label}: a gRPC route matches /package.Service or /package.Service/Method paths only; not carried over.`,
@@ -153,66 +224,103 @@ function addRules(
       );
       continue;
     }
-    const port = resolvePort(context, ingress, path.backend, [...path.at, 'backend']);
-    if (port === null) continue;
-    const route = routeFor(ingress, path.host, nginx.grpc ? 'GRPCRoute' : 'HTTPRoute');
-    const rule: RuleDraft = {
-      match,
-      headers: [],
-      backends: [{ name: path.backend.service, port }],
-      filters: route.kind === 'HTTPRoute' ? filtersFor(nginx, match) : [],
-      redirect: null,
-      sslRedirect: nginx.sslRedirect,
-      ingress,
-    };
-    if (nginx.redirect !== null && route.kind === 'HTTPRoute') {
-      const { url, statusCode } = nginx.redirect;
-      rule.backends = [];
-      rule.filters = [];
-      rule.redirect = {
-        scheme: url.protocol.slice(0, -1),
-        hostname: url.hostname,
-        ...(url.port ? { port: Number(url.port) } : {}),
-        path: { type: 'ReplaceFullPath', replaceFullPath: `${url.pathname}${url.search}` },
-        statusCode,
-      };
-    }
-    if (nginx.rewritePrefix !== null && match?.path.type === 'RegularExpression') {
-      warn(
-        context,
-        `${label}: rewrite-target cannot apply to a regular-expression match; not carried over.`,
-        object,
-        path.at,
-      );
-    }
-    route.rules.push(rule);
+    const drafted = draftRule(context, ingress, path, match, grpc, label);
+    if (drafted === null) continue;
+    const kind = grpc ? 'GRPCRoute' : 'HTTPRoute';
+    const condition = path.backend ? features.albConditions.get(path.backend.service) : undefined;
+    const hosts = condition && condition.hosts.length > 0 ? condition.hosts : [path.host];
+    for (const host of hosts) routeFor(ingress, host, kind).rules.push({ ...drafted });
   }
-  if (nginx.appRoot !== null && !nginx.grpc) {
-    const hosts = [...new Set(ingress.paths.map((path) => path.host))];
+  if (features.appRoot !== null && !features.grpc) {
+    const hosts = [...new Set(ingress.paths.map((path) => path.host))].filter(
+      (host) => host === null || ROUTE_HOSTNAME.test(host),
+    );
     for (const host of hosts) {
       routeFor(ingress, host, 'HTTPRoute').rules.unshift({
-        match: { path: { type: 'Exact', value: '/' } },
-        headers: [],
-        backends: [],
-        filters: [],
-        redirect: { path: { type: 'ReplaceFullPath', replaceFullPath: nginx.appRoot }, statusCode: 302 },
-        sslRedirect: nginx.sslRedirect,
-        ingress,
+        ...forwardRule(ingress, { path: { type: 'Exact', value: '/' } }, '/', []),
+        redirect: { path: { type: 'ReplaceFullPath', replaceFullPath: features.appRoot }, statusCode: 302 },
       });
     }
   }
 }
 
+/** The rule of one Ingress path: its backends (or redirect), filters and extra matches; null when none. */
+function draftRule(
+  context: MigrationContext,
+  ingress: ReadIngress,
+  path: IngressPath,
+  match: Match,
+  grpc: boolean,
+  label: string,
+): RuleDraft | null {
+  const { object } = ingress.view;
+  const { features } = ingress;
+  if (path.backend === null) {
+    const resource = path.resource!;
+    return forwardRule(ingress, match, path.path, [
+      { group: resource.group, kind: resource.kind, name: resource.name },
+    ]);
+  }
+  const rule = forwardRule(ingress, match, path.path, []);
+  const action = features.albActions.get(path.backend.service);
+  if (action !== undefined && path.backend.port === 'use-annotation') {
+    if (action.type === 'unsupported') return null; // Reported with the annotation.
+    if (action.type === 'redirect') rule.redirect = action.redirect;
+    else {
+      for (const target of action.targets) {
+        const port = resolvePort(context, ingress, { service: target.service, port: target.port }, [
+          ...path.at,
+          'backend',
+        ]);
+        if (port === null) return null;
+        rule.backends.push({ name: target.service, port, weight: target.weight });
+      }
+    }
+  } else {
+    const port = resolvePort(context, ingress, path.backend, [...path.at, 'backend']);
+    if (port === null) return null;
+    rule.backends = [{ name: path.backend.service, port }];
+  }
+  const condition = features.albConditions.get(path.backend.service);
+  if (condition !== undefined) {
+    rule.headers = [...condition.headers];
+    rule.queryParams = [...condition.queryParams];
+    rule.method = condition.method;
+  }
+  if (rule.redirect === null && !grpc) rule.filters = filtersFor(features, match, path.backend);
+  if (features.redirect !== null && !grpc) {
+    const { url, statusCode } = features.redirect;
+    rule.backends = [];
+    rule.filters = [];
+    rule.redirect = {
+      scheme: url.protocol.slice(0, -1),
+      hostname: url.hostname,
+      ...(url.port ? { port: Number(url.port) } : {}),
+      path: { type: 'ReplaceFullPath', replaceFullPath: `${url.pathname}${url.search}` },
+      statusCode,
+    };
+  }
+  if (features.rewritePrefix !== null && match?.path.type === 'RegularExpression') {
+    warn(
+      context,
+      `${label}: rewrite-target cannot apply to a regular-expression match; not carried over.`,
+      object,
+      path.at,
+    );
+  }
+  return rule;
+}
+
 /** The route match of an Ingress path; undefined (with a warning) when it cannot be written. */
 function toMatch(context: MigrationContext, ingress: ReadIngress, path: IngressPath): Match | undefined {
   const { object } = ingress.view;
-  const { nginx } = ingress;
-  const label = `Ingress ${displayName(object)} path ${path.path}`;
-  if (nginx.rewritePrefix === '/' && strippedPrefix(path.path) !== null) {
+  const { features } = ingress;
+  const label = `Ingress ${displayName(object)} ${describePath(path.path)}`;
+  if (features.rewritePrefix === '/' && strippedPrefix(path.path) !== null) {
     return { path: { type: 'PathPrefix', value: strippedPrefix(path.path) as string } };
   }
-  if (nginx.useRegex) return { path: { type: 'RegularExpression', value: path.path } };
-  const type = path.pathType === 'Exact' ? 'Exact' : 'PathPrefix';
+  if (features.useRegex) return { path: { type: 'RegularExpression', value: path.path } };
+  const type = features.pathType ?? (path.pathType === 'Exact' ? 'Exact' : 'PathPrefix');
   const problems = pathValueProblems(type, path.path);
   if (problems.length > 0) {
     warn(
@@ -224,7 +332,7 @@ function toMatch(context: MigrationContext, ingress: ReadIngress, path: IngressP
     return undefined;
   }
   if (type === 'Exact') return { path: { type, value: path.path } };
-  if (path.pathType === 'ImplementationSpecific' && !path.path.endsWith('/')) {
+  if (features.pathType === null && path.pathType === 'ImplementationSpecific' && !path.path.endsWith('/')) {
     warn(
       context,
       `${label}: pathType ImplementationSpecific is read as PathPrefix, which matches whole path segments (${path.path} no longer matches ${path.path.replace(/\/$/, '')}x).`,
@@ -235,23 +343,28 @@ function toMatch(context: MigrationContext, ingress: ReadIngress, path: IngressP
   return { path: { type: 'PathPrefix', value: path.path } };
 }
 
-function filtersFor(nginx: NginxFeatures, match: Match): Array<Record<string, unknown>> {
+function filtersFor(features: RouteFeatures, match: Match, backend: Backend): Array<Record<string, unknown>> {
   const filters: Array<Record<string, unknown>> = [];
-  if (nginx.cors !== null) filters.push({ type: 'CORS', cors: nginx.cors });
-  if (nginx.forwardedPrefix !== null) {
+  if (features.cors !== null) filters.push({ type: 'CORS', cors: features.cors });
+  if (features.requestHeaders.length > 0) {
     filters.push({
       type: 'RequestHeaderModifier',
-      requestHeaderModifier: { set: [{ name: 'X-Forwarded-Prefix', value: nginx.forwardedPrefix }] },
+      requestHeaderModifier: { set: features.requestHeaders.map((header) => ({ ...header })) },
     });
   }
-  if (nginx.rewritePrefix !== null && match !== null && match.path.type !== 'RegularExpression') {
+  const prefix = features.rewriteByService.get(backend.service) ?? features.rewritePrefix;
+  const path =
+    prefix !== null && match !== null && match.path.type !== 'RegularExpression'
+      ? match.path.type === 'PathPrefix'
+        ? { type: 'ReplacePrefixMatch', replacePrefixMatch: prefix }
+        : { type: 'ReplaceFullPath', replaceFullPath: prefix }
+      : null;
+  if (path !== null || features.hostRewrite !== null) {
     filters.push({
       type: 'URLRewrite',
       urlRewrite: {
-        path:
-          match.path.type === 'PathPrefix'
-            ? { type: 'ReplacePrefixMatch', replacePrefixMatch: nginx.rewritePrefix }
-            : { type: 'ReplaceFullPath', replaceFullPath: nginx.rewritePrefix },
+        ...(features.hostRewrite === null ? {} : { hostname: features.hostRewrite }),
+        ...(path === null ? {} : { path }),
       },
     });
   }
@@ -260,21 +373,26 @@ function filtersFor(nginx: NginxFeatures, match: Match): Array<Record<string, un
 
 /** Folds a canary Ingress into the rules of the Ingress it shadows: weights and header matches. */
 function addCanary(context: MigrationContext, ingress: ReadIngress, routes: Map<string, RouteDraft>): void {
-  const canary = ingress.nginx.canary!;
+  const canary = ingress.features.canary!;
   const { object } = ingress.view;
   for (const path of ingress.paths) {
-    const label = `Canary Ingress ${displayName(object)} path ${path.path}`;
+    const label = `Canary Ingress ${displayName(object)} ${describePath(path.path)}`;
     if (path.backend === null) continue;
-    const match = toMatch(context, ingress, path);
-    if (match === undefined) continue;
     const port = resolvePort(context, ingress, path.backend, [...path.at, 'backend']);
     if (port === null) continue;
     const kinds = ['HTTPRoute', 'GRPCRoute'] as const;
     const route = kinds
       .map((kind) => routes.get(`${kind}|${ingress.namespace ?? ''}|${path.host ?? ''}|${ingress.group.key}`))
       .find((candidate) => candidate !== undefined);
+    // By the path as written: the stable Ingress may read it as a regular expression (use-regex
+    // applies to every Ingress of the host in ingress-nginx) while the canary does not, or the reverse.
     const primary = route?.rules.find(
-      (rule) => rule.headers.length === 0 && rule.redirect === null && sameMatch(rule.match, match),
+      (rule) =>
+        rule.headers.length === 0 &&
+        rule.redirect === null &&
+        rule.sourcePath === path.path &&
+        rule.ingress !== ingress &&
+        rule.backends.length > 0,
     );
     if (route === undefined || primary === undefined) {
       warn(
@@ -287,7 +405,7 @@ function addCanary(context: MigrationContext, ingress: ReadIngress, routes: Map<
     }
     if (!route.sources.includes(ingress)) route.sources.push(ingress);
     const stable = primary.backends[0]!;
-    const canaryBackend = { name: path.backend.service, port };
+    const canaryBackend: BackendDraft = { name: path.backend.service, port };
     if (canary.weight > 0) {
       primary.backends = [
         { ...stable, weight: canary.total - canary.weight },
@@ -295,7 +413,7 @@ function addCanary(context: MigrationContext, ingress: ReadIngress, routes: Map<
       ];
     }
     if (canary.header !== null) {
-      const byHeader = (value: string, backend: { name: string; port: number }): RuleDraft => ({
+      const byHeader = (value: string, backend: BackendDraft): RuleDraft => ({
         ...primary,
         headers: [{ name: canary.header as string, value }],
         backends: [backend],
@@ -325,38 +443,35 @@ function addDefaultBackend(
   routeFor: (ingress: ReadIngress, host: string | null, kind: RouteDraft['kind']) => RouteDraft,
 ): void {
   if (ingress.defaultBackend === null) return;
-  const { backend, at } = ingress.defaultBackend;
+  const { backend, resource, at } = ingress.defaultBackend;
+  let target: BackendDraft;
   if (backend === null) {
-    warn(
-      context,
-      `Ingress ${displayName(ingress.view.object)}: a resource defaultBackend is not carried over.`,
-      ingress.view.object,
-      at,
-    );
-    return;
+    if (resource === null) return;
+    target = { group: resource.group, kind: resource.kind, name: resource.name };
+  } else {
+    const port = resolvePort(context, ingress, backend, at);
+    if (port === null) return;
+    target = { name: backend.service, port };
   }
-  const port = resolvePort(context, ingress, backend, at);
-  if (port === null) return;
   const catchAll: Match = { path: { type: 'PathPrefix', value: '/' } };
-  const hosts = [...new Set([...ingress.paths.map((path) => path.host), null])];
+  const hosts = [...new Set([...ingress.paths.map((path) => path.host), null])].filter(
+    (host) => host === null || ROUTE_HOSTNAME.test(host),
+  );
   for (const host of hosts) {
     const route =
       routes.get(`HTTPRoute|${ingress.namespace ?? ''}|${host ?? ''}|${ingress.group.key}`) ??
       routeFor(ingress, host, 'HTTPRoute');
     if (route.rules.some((rule) => rule.headers.length === 0 && sameMatch(rule.match, catchAll))) continue;
-    route.rules.push({
-      match: catchAll,
-      headers: [],
-      backends: [{ name: backend.service, port }],
-      filters: [],
-      redirect: null,
-      sslRedirect: ingress.nginx.sslRedirect,
-      ingress,
-    });
+    route.rules.push(forwardRule(ingress, catchAll, '/', [{ ...target }]));
   }
 }
 
-function renderRoute(context: MigrationContext, gateways: GatewaySet, route: RouteDraft): EmittedDocument[] {
+function renderRoute(
+  context: MigrationContext,
+  gateways: GatewaySet,
+  route: RouteDraft,
+  policyTargets: PolicyTarget[],
+): EmittedDocument[] {
   const first = route.sources[0]!;
   const hostnames = route.host === null ? [] : [route.host];
   const slug =
@@ -379,10 +494,14 @@ function renderRoute(context: MigrationContext, gateways: GatewaySet, route: Rou
   if (anyRedirect && !https) {
     warn(
       context,
-      `${source}: force-ssl-redirect for ${route.host ?? 'every host'} is not carried over: the Gateway has no HTTPS listener for it (TLS ended before ingress-nginx?).`,
+      `${source}: the redirect to HTTPS for ${route.host ?? 'every host'} is not carried over: the Gateway has no HTTPS listener for it (TLS ended in front of the controller?).`,
+      first.view.object,
+      ['metadata', 'annotations'],
     );
   }
-  const splitHttp = anyRedirect && https;
+  // Traefik entry points and ALB listen-ports: the routes attach to one side only.
+  const listeners = first.features.listeners;
+  const splitHttp = anyRedirect && https && listeners === 'all';
   const documents: EmittedDocument[] = [];
   const emit = (
     suffix: string,
@@ -398,10 +517,15 @@ function renderRoute(context: MigrationContext, gateways: GatewaySet, route: Rou
         route.namespace,
         `${first.view.object.name}-${slug}${suffix}`,
       );
+      const rendered = chunk.map((rule) => renderRule(route.kind, rule, forHttp && redirects(rule)));
+      if ((context.options.emit ?? 'standard') !== 'standard')
+        policyTargets.push(...targetsOf(name, route, chunk, rendered));
       documents.push({
         comments: [
           `${route.kind} for ${route.host ?? 'every host'}, from ${source} (${[...new Set(route.sources.map((ingress) => ingress.view.object.file))].join(', ')}).`,
-          ...(forHttp ? ['Plain HTTP: redirects to HTTPS where ingress-nginx did, forwards elsewhere.'] : []),
+          ...(forHttp
+            ? ['Plain HTTP: redirects to HTTPS where the controller did, forwards elsewhere.']
+            : []),
         ],
         object: {
           apiVersion: GATEWAY_API_V1,
@@ -410,7 +534,7 @@ function renderRoute(context: MigrationContext, gateways: GatewaySet, route: Rou
           spec: {
             parentRefs: gateways.attachHttp(attach, hostnames, only),
             ...(hostnames.length > 0 ? { hostnames } : {}),
-            rules: chunk.map((rule) => renderRule(route.kind, rule, forHttp && redirects(rule))),
+            rules: rendered,
           },
         },
       });
@@ -423,12 +547,73 @@ function renderRoute(context: MigrationContext, gateways: GatewaySet, route: Rou
     const everyRule = route.rules.every(redirects);
     emit(
       '-http',
-      everyRule ? [{ ...(route.rules[0] as RuleDraft), match: null, headers: [] }] : route.rules,
+      everyRule
+        ? [{ ...(route.rules[0] as RuleDraft), match: null, headers: [], queryParams: [], method: null }]
+        : route.rules,
       'http',
       true,
     );
-  } else emit('', route.rules, undefined, false);
+  } else if (listeners === 'https' && !https) {
+    warn(
+      context,
+      `${source}: the Ingress is served on HTTPS only, but no TLS section gives ${route.host ?? 'its hosts'} a certificate: the routes attach to the HTTP listener; add the TLS section (or --tls-secret).`,
+      first.view.object,
+      ['metadata', 'annotations'],
+    );
+    emit('', route.rules, undefined, false);
+  } else emit('', route.rules, listeners === 'all' ? undefined : listeners, false);
   return documents;
+}
+
+/**
+ * What the emitters attach policies to: the whole route when every rule asks for the same policy,
+ * else each rule that asks for one (named, so a policy can target it by sectionName).
+ */
+function targetsOf(
+  name: string,
+  route: RouteDraft,
+  rules: readonly RuleDraft[],
+  rendered: Array<Record<string, unknown>>,
+): PolicyTarget[] {
+  const serving = rules
+    .map((rule, index) => ({ rule, index }))
+    .filter(({ index }) => Array.isArray(rendered[index]?.backendRefs));
+  const withPolicy = serving.filter(({ rule }) => Object.keys(rule.ingress.features.policy).length > 0);
+  if (withPolicy.length === 0) return [];
+  const keyOf = (rule: RuleDraft): string => JSON.stringify(rule.ingress.features.policy);
+  const base = {
+    namespace: route.namespace,
+    routeKind: route.kind,
+    routeName: name,
+  };
+  const services = (rule: RuleDraft) =>
+    rule.backends.flatMap((backend) => (backend.kind === undefined ? [backend.name] : []));
+  if (withPolicy.length === serving.length && new Set(withPolicy.map(({ rule }) => keyOf(rule))).size === 1) {
+    const rule = withPolicy[0]!.rule;
+    return [
+      {
+        ...base,
+        sectionName: null,
+        policy: rule.ingress.features.policy,
+        services: [...new Set(withPolicy.flatMap((entry) => services(entry.rule)))],
+        source: rule.ingress.view.object,
+      },
+    ];
+  }
+  return withPolicy.map(({ rule, index }) => {
+    const sectionName = `rule-${index + 1}`;
+    (rendered[index] as Record<string, unknown>).name = sectionName;
+    // `name` goes first, as Gateway API documents it.
+    const { name: ruleName, ...rest } = rendered[index] as Record<string, unknown>;
+    rendered[index] = { name: ruleName, ...rest };
+    return {
+      ...base,
+      sectionName,
+      policy: rule.ingress.features.policy,
+      services: services(rule),
+      source: rule.ingress.view.object,
+    };
+  });
 }
 
 function renderRule(
@@ -437,13 +622,15 @@ function renderRule(
   sslRedirect: boolean,
 ): Record<string, unknown> {
   const backendRefs = rule.backends.map((backend) => ({
+    ...(backend.group === undefined ? {} : { group: backend.group }),
+    ...(backend.kind === undefined ? {} : { kind: backend.kind }),
     name: backend.name,
-    port: backend.port,
+    ...(backend.port === undefined ? {} : { port: backend.port }),
     ...(backend.weight === undefined ? {} : { weight: backend.weight }),
   }));
+  const headers = rule.headers.map((header) => ({ name: header.name, value: header.value }));
   if (kind === 'GRPCRoute') {
     const method = grpcMethod(rule.match);
-    const headers = rule.headers.map((header) => ({ name: header.name, value: header.value }));
     const matches =
       method !== null || headers.length > 0
         ? [{ ...(method ? { method } : {}), ...(headers.length ? { headers } : {}) }]
@@ -452,16 +639,19 @@ function renderRule(
   }
   const match: Record<string, unknown> = {
     ...(rule.match === null ? {} : { path: rule.match.path }),
-    ...(rule.headers.length > 0
-      ? { headers: rule.headers.map((header) => ({ name: header.name, value: header.value })) }
-      : {}),
+    ...(headers.length > 0 ? { headers } : {}),
+    ...(rule.queryParams.length > 0 ? { queryParams: rule.queryParams.map((param) => ({ ...param })) } : {}),
+    ...(rule.method === null ? {} : { method: rule.method }),
   };
   const matches = Object.keys(match).length > 0 ? [match] : [];
   if (sslRedirect) {
     return {
       ...(matches.length > 0 ? { matches } : {}),
       filters: [
-        { type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: SSL_REDIRECT_CODE } },
+        {
+          type: 'RequestRedirect',
+          requestRedirect: { scheme: 'https', statusCode: rule.ingress.features.sslRedirectCode },
+        },
       ],
     };
   }
@@ -486,6 +676,18 @@ function grpcMethod(match: Match): Record<string, unknown> | null | undefined {
   if (parts.length === 1 && match.path.type === 'PathPrefix') return { type: 'Exact', service: parts[0] };
   if (parts.length === 2) return { type: 'Exact', service: parts[0], method: parts[1] };
   return undefined;
+}
+
+/**
+ * The AWS Load Balancer Controller shares one load balancer per `group.name` and makes it internal
+ * by `scheme`: the Ingresses of a group share a Gateway, internal ones their own.
+ */
+function controllerGroup(base: GatewayGroup, features: RouteFeatures): GatewayGroup {
+  if (features.gateway === null) return base;
+  const { group, internal } = features.gateway;
+  if (group === null && !internal) return base;
+  const name = `${group === null ? base.name : toDnsLabel(group, 50)}${internal ? '-internal' : ''}`;
+  return { key: `${base.key}|group:${group ?? ''}|${internal}`, name, internal, className: base.className };
 }
 
 /** The Gateway group of Ingresses of a class: their own Gateway, unless `--class` names one for all. */

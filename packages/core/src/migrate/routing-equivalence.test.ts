@@ -132,3 +132,33 @@ describe('LoadBalancer Services keep reaching the same Service ports', () => {
     }
   });
 });
+
+describe('the converted ingress-nginx annotations route as ingress-nginx did', () => {
+  const files = fixtureFiles('annotations').filter((file) => !file.path.endsWith('providers.yaml'));
+  const ingresses = objectsOf(files).filter((object) => object.kind === 'Ingress');
+  const probes = [
+    ['rewrite.example.com', '/shop/cart'],
+    ['rewrite.example.com', '/shop'],
+    ['fixed.example.com', '/api/items'],
+    ['old.example.com', '/anything'],
+    ['maintenance.example.com', '/'],
+    ['portal.example.com', '/'],
+    ['portal.example.com', '/portal/home'],
+    ['canary.example.com', '/api/v2/users'],
+  ] as const;
+
+  it('sends every probe to the same backends, with the same canary share, or redirects it', () => {
+    const migration = migrate(files, { to: 'gateway', className: 'eg' });
+    const routes = migration.objects.filter((object) => object.kind === 'HTTPRoute');
+    for (const [host, path] of probes) {
+      const before = routeThroughIngresses(ingresses, host, path, (_n, _s, port) => Number(port));
+      // portal.example.com redirects plain HTTP to HTTPS (force-ssl-redirect): probe its HTTPS side.
+      const gateway = migration.objects.find((object) => object.kind === 'Gateway') as Json;
+      const listener = ((gateway.spec as Json).listeners as Array<{ name: string; hostname?: string }>).find(
+        (entry) => entry.hostname === host,
+      );
+      const after = routeThroughGateway(routes, 'web', listener?.name ?? 'http', host, path);
+      expect({ host, path, to: after }).toEqual({ host, path, to: before });
+    }
+  });
+});

@@ -4,6 +4,13 @@ import type { ObjectRef } from '../manifests/objects.js';
 /** What to migrate to: one Ingress per namespace, or Gateway API. */
 export type MigrationTarget = 'ingress' | 'gateway';
 
+/**
+ * What `--to gateway` writes besides standard Gateway API: nothing (`standard`), or the policies of
+ * Envoy Gateway or kgateway for what standard Gateway API cannot say (body size, source ranges,
+ * timeouts, session affinity).
+ */
+export type MigrationEmitter = 'standard' | 'envoy-gateway' | 'kgateway';
+
 /** How to migrate. Only `to` is required. */
 export interface MigrationOptions {
   to: MigrationTarget;
@@ -22,6 +29,11 @@ export interface MigrationOptions {
    * @default '1.6'
    */
   gatewayApiVersion?: '1.5' | '1.6';
+  /**
+   * Implementation-specific policies to write with the Gateway API objects; default 'standard' (none).
+   * @default 'standard'
+   */
+  emit?: MigrationEmitter;
   /** Limit the LoadBalancer -> Ingress/Gateway conversion to these Services (the Action passes the ones a PR adds). */
   services?: ReadonlyArray<{ namespace: string | null; name: string }>;
 }

@@ -24,6 +24,11 @@ const CASES: ReadonlyArray<[string, string[], MigrationOptions]> = [
   ['shop Ingresses to Gateway API', ['shop'], { to: 'gateway', namespace: 'gateway-system' }],
   ['shop Ingresses to Gateway API, one class', ['shop'], { to: 'gateway', className: 'eg' }],
   ['everything to Gateway API', ['shop', 'platform'], { to: 'gateway' }],
+  ['shop with Envoy Gateway policies', ['shop'], { to: 'gateway', emit: 'envoy-gateway' }],
+  ['shop with kgateway policies', ['shop'], { to: 'gateway', emit: 'kgateway' }],
+  ['every annotation, standard', ['annotations'], { to: 'gateway' }],
+  ['every annotation, Envoy Gateway', ['annotations'], { to: 'gateway', emit: 'envoy-gateway' }],
+  ['every annotation, kgateway', ['annotations'], { to: 'gateway', emit: 'kgateway' }],
 ];
 
 describe('every generated object validates against the official schemas and CEL rules', () => {

@@ -7,6 +7,8 @@
 
 import type { GatewayView } from '../../inventory/views.js';
 import { GATEWAY_API_GROUP } from '../../known/api-versions.js';
+import type { ManifestObject } from '../../manifests/objects.js';
+import type { NodePath } from '../../manifests/positions.js';
 import { addRequirement, claimName, type MigrationContext, metadataOf, warn } from './context.js';
 import { toDnsLabel, uniqueName } from './names.js';
 import { CERT_MANAGER_CLUSTER_ISSUER } from './tls.js';
@@ -209,7 +211,13 @@ export class GatewaySet {
    * An HTTPS listener for `hostname` (null: every host) with `certificate`. One per hostname: a second
    * certificate for the same hostname is reported and the first one kept.
    */
-  addHttps(hostname: string | null, certificate: CertificateRef, group: GatewayGroup, about: string): void {
+  addHttps(
+    hostname: string | null,
+    certificate: CertificateRef,
+    group: GatewayGroup,
+    about: string,
+    where?: { object: ManifestObject; path: NodePath },
+  ): void {
     const draft = this.draft('l7', group);
     // A listener of a Gateway of the set that already serves the host (a wildcard certificate) is enough.
     const served = draft.listeners.some(
@@ -229,7 +237,9 @@ export class GatewaySet {
       if (!same) {
         warn(
           this.context,
-          `${about}: host ${hostname ?? '(any)'} already has the certificate ${existing.certificate?.name} on Gateway ${draft.name}; its own Secret ${certificate.name} is not used.`,
+          `${about}: ${hostname === null ? 'every host (a TLS entry without hosts)' : `host ${hostname}`} already has the certificate ${existing.certificate?.name} on Gateway ${draft.name}; its own Secret ${certificate.name} is not used.`,
+          where?.object,
+          where?.path,
         );
       }
       return;
@@ -237,7 +247,9 @@ export class GatewaySet {
     if (draft.listeners.length >= MAX_LISTENERS) {
       warn(
         this.context,
-        `${about}: Gateway ${draft.name} already has the most listeners a Gateway may have (${MAX_LISTENERS}), so host ${hostname ?? '(any)'} gets no HTTPS listener; use one wildcard certificate (--tls-secret) or split the hosts over ListenerSets.`,
+        `${about}: Gateway ${draft.name} already has the most listeners a Gateway may have (${MAX_LISTENERS}), so ${hostname === null ? 'the TLS entry without hosts' : `host ${hostname}`} gets no HTTPS listener; use one wildcard certificate (--tls-secret) or split the hosts over ListenerSets.`,
+        where?.object,
+        where?.path,
       );
       return;
     }

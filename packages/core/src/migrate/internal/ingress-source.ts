@@ -1,6 +1,6 @@
 /**
  * An Ingress read for conversion: its paths (v1 and the removed v1beta1 shapes alike), default
- * backend, TLS entries and ingress-nginx annotations, with every annotation that is not carried over
+ * backend, TLS entries and controller annotations, with every annotation that is not carried over
  * reported where it is written.
  */
 import type { z } from 'zod';
@@ -12,7 +12,8 @@ import { INGRESS } from '../../known/annotations.js';
 import { displayName, effectiveNamespace } from '../../manifests/objects.js';
 import type { NodePath } from '../../manifests/positions.js';
 import type { ingressV1beta1Schema, ingressV1Schema } from '../../manifests/schemas.js';
-import { type NginxFeatures, readNginxAnnotations } from '../ingress-nginx.js';
+import { annotationEntry, providerOf } from '../annotations/catalog.js';
+import { type RouteFeatures, readAnnotations } from '../annotations/index.js';
 import { type MigrationContext, namespaceFor, warn } from './context.js';
 import type { GatewayGroup } from './gateways.js';
 
@@ -28,6 +29,8 @@ export interface IngressPath {
   path: string;
   pathType: string;
   backend: Backend | null;
+  /** Set when the backend is a `resource` rather than a Service. */
+  resource: ResourceBackend | null;
   at: NodePath;
 }
 
@@ -37,14 +40,21 @@ export interface Backend {
   port: number | string | null;
 }
 
+/** A `resource` backend: an object of another kind (a storage bucket, an implementation's backend). */
+export interface ResourceBackend {
+  group: string;
+  kind: string;
+  name: string;
+}
+
 /** An Ingress as the conversion reads it, and the Gateway it goes to. */
 export interface ReadIngress {
   view: IngressView;
   namespace: string | null;
   paths: IngressPath[];
-  defaultBackend: { backend: Backend | null; at: NodePath } | null;
+  defaultBackend: { backend: Backend | null; resource: ResourceBackend | null; at: NodePath } | null;
   tls: Array<{ hosts: string[]; secretName: string | null; index: number }>;
-  nginx: NginxFeatures;
+  features: RouteFeatures;
   group: GatewayGroup;
 }
 
@@ -58,14 +68,21 @@ export function readIngress(context: MigrationContext, view: IngressView): Omit<
   if (view.legacyApi) {
     const spec = (object.raw as z.infer<typeof ingressV1beta1Schema>).spec ?? {};
     secretNames = (spec.tls ?? []).map((entry) => entry.secretName);
-    if (spec.backend) defaultBackend = { backend: legacyBackend(spec.backend), at: ['spec', 'backend'] };
+    if (spec.backend)
+      defaultBackend = {
+        backend: legacyBackend(spec.backend),
+        resource: resourceOf(spec.backend),
+        at: ['spec', 'backend'],
+      };
     (spec.rules ?? []).forEach((rule, r) => {
       (rule.http?.paths ?? []).forEach((path, p) => {
+        const pathType = path.pathType ?? 'ImplementationSpecific';
         paths.push({
           host: rule.host ?? null,
-          path: path.path ?? '/',
-          pathType: path.pathType ?? 'ImplementationSpecific',
+          path: pathOf(path.path, pathType),
+          pathType,
           backend: legacyBackend(path.backend),
+          resource: resourceOf(path.backend),
           at: ['spec', 'rules', r, 'http', 'paths', p],
         });
       });
@@ -73,26 +90,38 @@ export function readIngress(context: MigrationContext, view: IngressView): Omit<
   } else {
     const spec = (object.raw as z.infer<typeof ingressV1Schema>).spec ?? {};
     secretNames = (spec.tls ?? []).map((entry) => entry.secretName);
+    // A v1 Ingress written with v1beta1 fields: the API server rejects it; read it as meant.
+    const rawSpec = ((object.raw as { spec?: unknown }).spec ?? {}) as RawSpec;
     if (spec.defaultBackend)
-      defaultBackend = { backend: v1Backend(spec.defaultBackend), at: ['spec', 'defaultBackend'] };
+      defaultBackend = {
+        backend:
+          v1Backend(spec.defaultBackend) ??
+          legacyFields(context, view, rawSpec.defaultBackend, ['spec', 'defaultBackend']),
+        resource: resourceOf(spec.defaultBackend),
+        at: ['spec', 'defaultBackend'],
+      };
     (spec.rules ?? []).forEach((rule, r) => {
       (rule.http?.paths ?? []).forEach((path, p) => {
+        const pathType = path.pathType ?? 'ImplementationSpecific';
+        const at: NodePath = ['spec', 'rules', r, 'http', 'paths', p];
+        const raw = rawSpec.rules?.[r]?.http?.paths?.[p]?.backend;
         paths.push({
           host: rule.host ?? null,
-          path: path.path ?? '/',
-          pathType: path.pathType ?? 'ImplementationSpecific',
-          backend: v1Backend(path.backend),
-          at: ['spec', 'rules', r, 'http', 'paths', p],
+          path: pathOf(path.path, pathType),
+          pathType,
+          backend: v1Backend(path.backend) ?? legacyFields(context, view, raw, [...at, 'backend']),
+          resource: resourceOf(path.backend),
+          at,
         });
       });
     });
   }
-  const nginx = readNginxAnnotations(object.annotations, paths);
-  if (ingressNginxBinding(context.inventory, view) === null && nginx.sslRedirect === 'when-tls') {
-    // Redirecting to HTTPS by default is ingress-nginx's habit; other controllers do not.
-    nginx.sslRedirect = 'off';
-  }
-  for (const { key, reason } of nginx.notCarried) {
+  const features = readAnnotations(
+    object.annotations,
+    paths,
+    ingressNginxBinding(context.inventory, view) !== null,
+  );
+  for (const { key, reason } of features.notCarried) {
     warn(
       context,
       `Ingress ${displayName(object)}: annotation ${key} is not carried over: ${reason}.`,
@@ -100,8 +129,19 @@ export function readIngress(context: MigrationContext, view: IngressView): Omit<
       ['metadata', 'annotations', key],
     );
   }
+  const emit = context.options.emit ?? 'standard';
+  for (const key of features.needsPolicy) {
+    const outcome = annotationEntry(key)?.outcomes[emit];
+    if (outcome === undefined || outcome.outcome === 'converted') continue;
+    warn(
+      context,
+      `Ingress ${displayName(object)}: annotation ${key} is not carried over${emit === 'standard' ? '' : ` by --emit ${emit}`}: ${outcome.note}.`,
+      object,
+      ['metadata', 'annotations', key],
+    );
+  }
   for (const key of Object.keys(object.annotations).sort()) {
-    if (key.startsWith(INGRESS.ingressNginxPrefix) || CONSUMED_ANNOTATIONS.has(key)) continue;
+    if (providerOf(key) !== undefined || CONSUMED_ANNOTATIONS.has(key)) continue;
     const hint = key.startsWith('cert-manager.io/')
       ? ' (cert-manager reads the same annotation on a Gateway: add it to the Gateway)'
       : key.startsWith('external-dns.alpha.kubernetes.io/')
@@ -119,8 +159,59 @@ export function readIngress(context: MigrationContext, view: IngressView): Omit<
     paths,
     defaultBackend,
     tls: tlsEntries.map((entry) => ({ ...entry, secretName: secretNames[entry.index] ?? null })),
-    nginx,
+    features,
   };
+}
+
+/** `path: ""` is valid for ImplementationSpecific and means the same as no path: every path. */
+function pathOf(path: string | undefined, pathType: string): string {
+  if (path === undefined || (path === '' && pathType === 'ImplementationSpecific')) return '/';
+  return path;
+}
+
+type RawBackend = { serviceName?: unknown; servicePort?: unknown } | undefined;
+interface RawSpec {
+  defaultBackend?: RawBackend;
+  rules?: Array<{ http?: { paths?: Array<{ backend?: RawBackend }> } }>;
+}
+
+/**
+ * A v1 backend written with the v1beta1 `serviceName`/`servicePort` (removed in Kubernetes 1.22):
+ * read as meant, with a warning that the source must be fixed.
+ */
+function legacyFields(
+  context: MigrationContext,
+  view: IngressView,
+  raw: RawBackend,
+  at: NodePath,
+): Backend | null {
+  if (raw === undefined || typeof raw.serviceName !== 'string') return null;
+  warn(
+    context,
+    `Ingress ${displayName(view.object)}: the backend uses the v1beta1 fields serviceName and servicePort, which networking.k8s.io/v1 does not have (the API server rejects it): it is read as Service ${raw.serviceName}; write service.name and service.port in the source too.`,
+    view.object,
+    at,
+  );
+  const port = raw.servicePort;
+  return {
+    service: raw.serviceName,
+    port:
+      typeof port === 'number'
+        ? port
+        : typeof port === 'string' && /^\d+$/.test(port)
+          ? Number(port)
+          : typeof port === 'string'
+            ? port
+            : null,
+  };
+}
+
+function resourceOf(backend: {
+  resource?: { apiGroup?: string | null | undefined; kind: string; name: string } | undefined;
+}): ResourceBackend | null {
+  const resource = backend.resource;
+  if (!resource?.kind || !resource.name) return null;
+  return { group: resource.apiGroup ?? '', kind: resource.kind, name: resource.name };
 }
 
 function v1Backend(backend: {

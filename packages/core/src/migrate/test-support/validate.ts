@@ -1,6 +1,8 @@
 /**
  * Validates generated objects as the API server would: Gateway API kinds against the official
  * v1.6.1 CRD schemas (copied into ./crds from kubernetes-sigs/gateway-api, Apache-2.0) with ajv,
+ * the `--emit` policies against Envoy Gateway v1.9.0 (./crds/envoy-gateway) and kgateway v2.1.2
+ * (./crds/kgateway) CRDs (Apache-2.0, see their SOURCE files; their CEL rules are not run),
  * plus their CEL rules (../internal/rules.ts); Ingress and Service with kubernetes-models, built
  * from Kubernetes' own OpenAPI schemas. Test-only: the build leaves test-support out.
  */
@@ -50,22 +52,31 @@ function mapValues(object: Json, map: (value: unknown, key: string) => unknown):
 
 let validators: Map<string, ValidateFunction> | undefined;
 
-/** `Kind/version` → a compiled validator for every version the copied CRDs define. */
+/** The groups whose objects are checked against copied CRDs, and the folders of those CRDs. */
+const CRD_FOLDERS = ['', 'envoy-gateway', 'kgateway'];
+
+/** `group/version/Kind` → a compiled validator for every version the copied CRDs define. */
 function crdValidators(): Map<string, ValidateFunction> {
   if (validators) return validators;
   const ajv = new Ajv({ strict: false, allErrors: true });
   ajvFormats.default(ajv);
   validators = new Map();
-  for (const file of readdirSync(CRD_DIR).filter((name) => name.endsWith('.yaml'))) {
-    const crd = load(readFileSync(join(CRD_DIR, file), 'utf8')) as {
+  const files = CRD_FOLDERS.flatMap((folder) =>
+    readdirSync(join(CRD_DIR, folder))
+      .filter((name) => name.endsWith('.yaml'))
+      .map((name) => join(CRD_DIR, folder, name)),
+  );
+  for (const file of files) {
+    const crd = load(readFileSync(file, 'utf8')) as {
       spec: {
+        group: string;
         names: { kind: string };
         versions: Array<{ name: string; schema: { openAPIV3Schema: unknown } }>;
       };
     };
     for (const version of crd.spec.versions) {
       validators.set(
-        `${crd.spec.names.kind}/${version.name}`,
+        `${crd.spec.group}/${version.name}/${crd.spec.names.kind}`,
         ajv.compile(closeObjects(version.schema.openAPIV3Schema) as object),
       );
     }
@@ -73,13 +84,14 @@ function crdValidators(): Map<string, ValidateFunction> {
   return validators;
 }
 
+const CRD_GROUPS = ['gateway.networking.k8s.io', 'gateway.envoyproxy.io', 'gateway.kgateway.dev'];
+
 /** Every problem the API server would report for `object`; empty when it would accept it. */
 export function validateObject(object: Json): string[] {
   const apiVersion = String(object.apiVersion);
   const kind = String(object.kind);
-  if (apiVersion.startsWith('gateway.networking.k8s.io/')) {
-    const version = apiVersion.slice(apiVersion.indexOf('/') + 1);
-    const validate = crdValidators().get(`${kind}/${version}`);
+  if (CRD_GROUPS.some((group) => apiVersion.startsWith(`${group}/`))) {
+    const validate = crdValidators().get(`${apiVersion}/${kind}`);
     if (!validate) return [`no CRD schema for ${kind} ${apiVersion}`];
     const problems = validate(object)
       ? []
