@@ -2,7 +2,7 @@
  * The repository configuration file, `.ingress-advisor.yml`. Strict: an unknown key or a bad value is
  * reported with its path and what is allowed, never silently ignored.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CRITERIA } from '../advice/criteria.js';
 import type { CriterionId } from '../advice/types.js';
 import { parseYamlStream } from '../manifests/parse-yaml.js';

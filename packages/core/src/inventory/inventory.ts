@@ -79,8 +79,12 @@ export interface Inventory {
   patchedTargets: ReadonlySet<string>;
 }
 
-/** Builds the inventory from loaded manifests. */
-export function buildInventory(loaded: LoadResult): Inventory {
+/**
+ * Builds the inventory from loaded manifests. `typedViews`, when given, keeps the typed view of each
+ * object for the next inventory of the same objects (groupFiles builds one of all loose files, then
+ * one per unit), which reads them from it instead of validating and typing the objects again.
+ */
+export function buildInventory(loaded: LoadResult, typedViews?: TypedViews): Inventory {
   const inventory: Inventory = {
     files: loaded.files,
     objects: [],
@@ -117,7 +121,7 @@ export function buildInventory(loaded: LoadResult): Inventory {
       inventory.objects.push(object);
       appendTo(buckets, indexedKind(object, group), object);
     }
-    addTypedView(inventory, object, group);
+    addTypedView(inventory, object, group, typedViews);
   }
   kindIndexes.set(inventory, { buckets, byName: new Map(), namespaces: new Map() });
   const servicesByName = inventory.servicesByName as Map<string, ServiceView[]>;
@@ -257,35 +261,108 @@ function namespacesOf(inventory: Inventory, kind: string): Set<string> {
   return found;
 }
 
+/** The typed views of objects, for the inventories that share them (see buildInventory). */
+export type TypedViews = Map<ManifestObject, TypedObject>;
+
+/**
+ * What an object contributes to an inventory, decided by the object alone: its typed view (or the
+ * issues that keep it from having one). Loaded objects are not changed afterwards, so it holds for
+ * every inventory of the object.
+ */
+export interface TypedObject {
+  issues?: Issues;
+  service?: ServiceView;
+  /** For a LoadBalancer Service: its view but the role, which depends on the set (assignRoles). */
+  loadBalancer?: Omit<LoadBalancerView, 'role' | 'controller' | 'roleReason'>;
+  ingress?: IngressView;
+  ingressClass?: IngressClassView;
+  workload?: WorkloadView;
+  gateway?: GatewayView;
+  gatewayClass?: true;
+  route?: RouteView;
+  referenceGrant?: ReferenceGrantView;
+  listenerSet?: ListenerSetView;
+  backendTlsPolicy?: true;
+}
+
+const NOTHING_TYPED: TypedObject = Object.freeze({});
+
 /** `group` as listedGroupOf gives it. */
-function addTypedView(inventory: Inventory, object: ManifestObject, group: string | null): void {
+function addTypedView(
+  inventory: Inventory,
+  object: ManifestObject,
+  group: string | null,
+  typedViews: TypedViews | undefined,
+): void {
+  let typed = typedViews?.get(object);
+  if (typed === undefined) {
+    typed = typedObjectOf(object, group);
+    typedViews?.set(object, typed);
+  }
+  // Most objects of a repository (ConfigMaps, ServiceAccounts...) have no view.
+  if (typed === NOTHING_TYPED) return;
+  if (typed.issues) inventory.invalid.push({ object, issues: typed.issues });
+  if (typed.service) {
+    if (!object.patchOf) inventory.services.push(typed.service);
+    // With overlays, what is deployed is the patched variants: they stand for the base, so an overlay
+    // that makes a base LoadBalancer internal, or turns a ClusterIP into one, is judged as patched.
+    if (
+      typed.loadBalancer &&
+      (object.patchOf ||
+        !inventory.patchedTargets.has(objectKey(object.kind, effectiveNamespace(object), object.name)))
+    ) {
+      // Set once every workload is read (assignRoles, at the end of buildInventory).
+      inventory.loadBalancers.push({
+        ...typed.loadBalancer,
+        role: 'app',
+        controller: null,
+        roleReason: null,
+      });
+    }
+  }
+  if (typed.ingress) inventory.ingresses.push(typed.ingress);
+  if (typed.ingressClass) inventory.ingressClasses.push(typed.ingressClass);
+  if (typed.workload) inventory.workloads.push(typed.workload);
+  if (typed.gateway) inventory.gateways.push(typed.gateway);
+  if (typed.gatewayClass) inventory.gatewayClasses.push(object);
+  if (typed.route) inventory.routes.push(typed.route);
+  if (typed.referenceGrant) inventory.referenceGrants.push(typed.referenceGrant);
+  if (typed.listenerSet) inventory.listenerSets.push(typed.listenerSet);
+  if (typed.backendTlsPolicy) inventory.backendTlsPolicies.push(object);
+}
+
+function typedObjectOf(object: ManifestObject, group: string | null): TypedObject {
   const { kind } = object;
+  const typed: TypedObject = {};
   if (kind === 'Service' && group === '') {
-    const service = parse(inventory, object, serviceSchema);
-    if (service) addService(inventory, object, service);
+    const service = parse(typed, object, serviceSchema);
+    if (service) typeService(typed, object, service);
   } else if (kind === 'Ingress' && (group === 'networking.k8s.io' || group === 'extensions')) {
-    addIngress(inventory, object);
+    typeIngress(typed, object);
   } else if (kind === 'IngressClass' && group === 'networking.k8s.io') {
-    const ingressClass = parse(inventory, object, ingressClassSchema);
+    const ingressClass = parse(typed, object, ingressClassSchema);
     if (ingressClass && !object.patchOf) {
-      inventory.ingressClasses.push({
+      typed.ingressClass = {
         object,
         controller: ingressClass.spec?.controller ?? null,
         isDefault: object.annotations[INGRESS.defaultClassAnnotation] === 'true',
-      });
+      };
     }
   } else if ((WORKLOAD_KINDS as readonly string[]).includes(kind) && !object.patchOf) {
-    addWorkload(inventory, object);
+    typeWorkload(typed, object);
   } else if (group === GATEWAY_API_GROUP && !object.patchOf) {
-    addGatewayApiObject(inventory, object);
+    typeGatewayApiObject(typed, object);
+  } else {
+    return NOTHING_TYPED;
   }
+  return typed;
 }
 
 type Issues = InvalidObject['issues'];
 
-/** Validates with zod; a failure is recorded once as an invalid object, never thrown. */
+/** Validates with zod; a failure is recorded once as the object's issues, never thrown. */
 function parse<S extends z.ZodType>(
-  inventory: Inventory,
+  typed: TypedObject,
   object: ManifestObject,
   schema: S,
 ): z.infer<S> | undefined {
@@ -294,16 +371,15 @@ function parse<S extends z.ZodType>(
   if (guardOf(schema)(object.raw)) return object.raw as z.infer<S>;
   const result = schema.safeParse(object.raw);
   if (result.success) return object.raw as z.infer<S>;
-  const issues: Issues = result.error.issues.slice(0, 5).map((issue) => ({
+  typed.issues = result.error.issues.slice(0, 5).map((issue) => ({
     path: issue.path.filter((step): step is string | number => typeof step !== 'symbol'),
     message: issue.message,
   }));
-  inventory.invalid.push({ object, issues });
   return undefined;
 }
 
-function addService(
-  inventory: Inventory,
+function typeService(
+  typed: TypedObject,
   object: ManifestObject,
   service: z.infer<typeof serviceSchema>,
 ): void {
@@ -324,22 +400,14 @@ function addService(
     selector: spec.selector && Object.keys(spec.selector).length > 0 ? spec.selector : null,
     ports,
   };
-  if (!object.patchOf) inventory.services.push(view);
+  typed.service = view;
   if (view.type !== 'LoadBalancer') return;
-  // With overlays, what is deployed is the patched variants: they stand for the base, so an overlay
-  // that makes a base LoadBalancer internal, or turns a ClusterIP into one, is judged as patched.
-  if (
-    !object.patchOf &&
-    inventory.patchedTargets.has(objectKey(object.kind, effectiveNamespace(object), object.name))
-  ) {
-    return;
-  }
   const verdict = exposureOf({
     annotations: object.annotations,
     loadBalancerClass: spec.loadBalancerClass,
     loadBalancerIP: spec.loadBalancerIP,
   });
-  inventory.loadBalancers.push({
+  typed.loadBalancer = {
     ...view,
     traffic: trafficOf(ports.map((port) => port.classification)),
     exposure: verdict.exposure,
@@ -349,11 +417,7 @@ function addService(
     loadBalancerIP: spec.loadBalancerIP ?? null,
     sourceRanges: sourceRangesOf(spec.loadBalancerSourceRanges, object.annotations),
     ...typePlace(object),
-    // Set once every workload is read (assignRoles, at the end of buildInventory).
-    role: 'app',
-    controller: null,
-    roleReason: null,
-  });
+  };
 }
 
 /** Where `type: LoadBalancer` is written: in the Service, or in the patch or values file that set it. */
@@ -362,7 +426,7 @@ function typePlace(object: ManifestObject): { typeFile: string; typeLine: number
   return { typeFile: file, typeLine: line };
 }
 
-function addIngress(inventory: Inventory, object: ManifestObject): void {
+function typeIngress(typed: TypedObject, object: ManifestObject): void {
   if (object.patchOf) return;
   const legacyApi = object.apiVersion !== 'networking.k8s.io/v1';
   const backends: IngressBackendView[] = [];
@@ -372,7 +436,7 @@ function addIngress(inventory: Inventory, object: ManifestObject): void {
     rules?: Array<{ host?: string | undefined }> | null | undefined;
   };
   if (legacyApi) {
-    const ingress = parse(inventory, object, ingressV1beta1Schema);
+    const ingress = parse(typed, object, ingressV1beta1Schema);
     if (!ingress) return;
     spec = ingress.spec ?? {};
     const legacySpec = ingress.spec ?? {};
@@ -393,7 +457,7 @@ function addIngress(inventory: Inventory, object: ManifestObject): void {
       });
     });
   } else {
-    const ingress = parse(inventory, object, ingressV1Schema);
+    const ingress = parse(typed, object, ingressV1Schema);
     if (!ingress) return;
     spec = ingress.spec ?? {};
     const v1Spec = ingress.spec ?? {};
@@ -419,7 +483,7 @@ function addIngress(inventory: Inventory, object: ManifestObject): void {
   const hosts = new Set<string>();
   for (const rule of spec.rules ?? []) if (rule.host) hosts.add(rule.host);
   for (const tls of spec.tls ?? []) for (const host of tls.hosts ?? []) hosts.add(host);
-  inventory.ingresses.push({
+  typed.ingress = {
     object,
     legacyApi,
     className: spec.ingressClassName ?? annotationClass ?? null,
@@ -429,7 +493,7 @@ function addIngress(inventory: Inventory, object: ManifestObject): void {
     ruleHosts: (spec.rules ?? []).map((rule) => rule.host ?? null),
     tlsHosts: (spec.tls ?? []).map((entry) => entry.hosts ?? []),
     backends,
-  });
+  };
 }
 
 function v1Backend(
@@ -461,20 +525,20 @@ function legacyBackend(
   return { service: backend.serviceName ?? null, port: backend.servicePort ?? null, host, path, at };
 }
 
-function addWorkload(inventory: Inventory, object: ManifestObject): void {
+function typeWorkload(typed: TypedObject, object: ManifestObject): void {
   let template:
     | { metadata?: { labels?: Record<string, string> | null | undefined } | undefined; spec?: unknown }
     | undefined;
   if (object.kind === 'Pod') {
-    const pod = parse(inventory, object, podSchema);
+    const pod = parse(typed, object, podSchema);
     if (!pod) return;
     template = { metadata: { labels: object.labels }, spec: pod.spec };
   } else if (object.kind === 'CronJob') {
-    const cronJob = parse(inventory, object, cronJobSchema);
+    const cronJob = parse(typed, object, cronJobSchema);
     if (!cronJob) return;
     template = cronJob.spec?.jobTemplate.spec?.template;
   } else {
-    const workload = parse(inventory, object, templatedWorkloadSchema);
+    const workload = parse(typed, object, templatedWorkloadSchema);
     if (!workload) return;
     template = workload.spec?.template;
   }
@@ -499,24 +563,24 @@ function addWorkload(inventory: Inventory, object: ManifestObject): void {
       .filter((container) => container.restartPolicy === 'Always')
       .map((container) => toView(container, true)),
   ];
-  inventory.workloads.push({ object, podLabels: template?.metadata?.labels ?? {}, containers });
+  typed.workload = { object, podLabels: template?.metadata?.labels ?? {}, containers };
 }
 
-function addGatewayApiObject(inventory: Inventory, object: ManifestObject): void {
+function typeGatewayApiObject(typed: TypedObject, object: ManifestObject): void {
   const kind = object.kind;
   if (kind === 'Gateway') {
-    const gateway = parse(inventory, object, gatewaySchema);
+    const gateway = parse(typed, object, gatewaySchema);
     if (gateway) {
-      inventory.gateways.push({
+      typed.gateway = {
         object,
         className: gateway.spec.gatewayClassName,
         listeners: gateway.spec.listeners ?? [],
-      });
+      };
     }
   } else if (kind === 'GatewayClass') {
-    if (parse(inventory, object, gatewayClassSchema)) inventory.gatewayClasses.push(object);
+    if (parse(typed, object, gatewayClassSchema)) typed.gatewayClass = true;
   } else if ((ROUTE_KINDS as readonly string[]).includes(kind)) {
-    const route = parse(inventory, object, routeSchema);
+    const route = parse(typed, object, routeSchema);
     if (!route) return;
     const backendRefs: RouteView['backendRefs'] = [];
     (route.spec?.rules ?? []).forEach((rule, r) => {
@@ -524,27 +588,27 @@ function addGatewayApiObject(inventory: Inventory, object: ManifestObject): void
         backendRefs.push({ ref, at: ['spec', 'rules', r, 'backendRefs', b] });
       });
     });
-    inventory.routes.push({
+    typed.route = {
       object,
       kind: kind as RouteKind,
       parentRefs: route.spec?.parentRefs ?? [],
       hostnames: route.spec?.hostnames ?? [],
       backendRefs,
-    });
+    };
   } else if (kind === 'ReferenceGrant') {
-    const grant = parse(inventory, object, referenceGrantSchema);
-    if (grant) inventory.referenceGrants.push({ object, from: grant.spec.from, to: grant.spec.to });
+    const grant = parse(typed, object, referenceGrantSchema);
+    if (grant) typed.referenceGrant = { object, from: grant.spec.from, to: grant.spec.to };
   } else if (kind === 'ListenerSet') {
-    const listenerSet = parse(inventory, object, listenerSetSchema);
+    const listenerSet = parse(typed, object, listenerSetSchema);
     if (listenerSet) {
-      inventory.listenerSets.push({
+      typed.listenerSet = {
         object,
         parentRef: listenerSet.spec.parentRef,
         listeners: listenerSet.spec.listeners ?? [],
-      });
+      };
     }
   } else if (kind === 'BackendTLSPolicy') {
-    if (parse(inventory, object, backendTlsPolicySchema)) inventory.backendTlsPolicies.push(object);
+    if (parse(typed, object, backendTlsPolicySchema)) typed.backendTlsPolicy = true;
   }
 }
 

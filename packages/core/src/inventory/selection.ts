@@ -34,6 +34,8 @@ interface SelectionIndex {
   byNamespace: Map<string, NamespaceLabels>;
   /** By namespace: whether it holds an object of a workload kind, readable or not. */
   holdsWorkloads: Map<string, boolean>;
+  /** By namespace: the kinds of its workloads, as messages name them (see describeKindsIn). */
+  kindsDescribed: Map<string, string>;
 }
 
 interface NamespaceLabels {
@@ -52,6 +54,7 @@ function indexOf(inventory: Inventory): SelectionIndex {
       nearMisses: new Map(),
       byNamespace: new Map(),
       holdsWorkloads: new Map(),
+      kindsDescribed: new Map(),
     };
     indexes.set(inventory, index);
   }
@@ -255,26 +258,45 @@ export function isSimilar(a: string, b: string): boolean {
   return editDistanceAtMost(a, b, limit);
 }
 
+/** The two rows editDistanceAtMost fills, reused: it runs for every label value near a selector's. */
+let scratchRows = [new Uint32Array(64), new Uint32Array(64)] as const;
+
 /** Levenshtein distance of `a` and `b` is at most `limit`; one row at a time, stopping once every cell exceeds it. */
 function editDistanceAtMost(a: string, b: string, limit: number): boolean {
-  let previous = new Uint32Array(b.length + 1);
-  let current = new Uint32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
+  // A common prefix or suffix changes no distance (`app-1040` and `app-1080` differ in one
+  // character of `4` and `8`): only what lies between them is compared.
+  let from = 0;
+  while (from < a.length && from < b.length && a.charCodeAt(from) === b.charCodeAt(from)) from++;
+  let toA = a.length;
+  let toB = b.length;
+  while (toA > from && toB > from && a.charCodeAt(toA - 1) === b.charCodeAt(toB - 1)) {
+    toA--;
+    toB--;
+  }
+  const lengthA = toA - from;
+  const lengthB = toB - from;
+  if (scratchRows[0].length <= lengthB) {
+    scratchRows = [new Uint32Array(lengthB + 1), new Uint32Array(lengthB + 1)];
+  }
+  let [previous, current] = scratchRows;
+  for (let j = 0; j <= lengthB; j++) previous[j] = j;
+  for (let i = 1; i <= lengthA; i++) {
     current[0] = i;
     let rowMinimum = i;
-    const code = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (code === b.charCodeAt(j - 1) ? 0 : 1);
+    const code = a.charCodeAt(from + i - 1);
+    for (let j = 1; j <= lengthB; j++) {
+      const substitution = (previous[j - 1] as number) + (code === b.charCodeAt(from + j - 1) ? 0 : 1);
       const cell = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution);
       current[j] = cell;
       if (cell < rowMinimum) rowMinimum = cell;
     }
     // Distances never decrease down the rows: past the limit on a whole row, past it at the end.
     if (rowMinimum > limit) return false;
-    [previous, current] = [current, previous];
+    const filled = current;
+    current = previous;
+    previous = filled;
   }
-  return (previous[b.length] as number) <= limit;
+  return (previous[lengthB] as number) <= limit;
 }
 
 /** The Service port an Ingress or route backend names, by number or by name. */
@@ -354,6 +376,20 @@ export function describeServicePorts(service: ServiceView): string {
 export function describeKinds(workloads: readonly WorkloadView[]): string {
   const kinds = WORKLOAD_KINDS.filter((kind) => workloads.some((workload) => workload.object.kind === kind));
   return joinWords(kinds.length > 0 ? kinds : ['pod template'], 'or');
+}
+
+/**
+ * The kinds among a namespace's workloads, as describeKinds gives them: once per namespace, for a
+ * message about a Service that selects no pods names them, and such Services come by the hundred.
+ */
+export function describeKindsIn(inventory: Inventory, namespace: string): string {
+  const { kindsDescribed } = indexOf(inventory);
+  let described = kindsDescribed.get(namespace);
+  if (described === undefined) {
+    described = describeKinds(workloadsIn(inventory, namespace));
+    kindsDescribed.set(namespace, described);
+  }
+  return described;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import type * as JsYaml from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
-import { type Keep, pruneValue } from './keep.js';
+import { type Keep, type KeepKeys, pruneValue } from './keep.js';
 import { KeyTable, LineIndex, PackedPositions, type Position } from './positions.js';
 
 /** Deepest collection nesting we parse; real manifests (CRD schemas included) stay far below. */
@@ -226,15 +226,18 @@ const NAME_LIKE = /^[A-Za-z][A-Za-z0-9._/-]*$/;
  */
 class EventWalker {
   #cursor = 0;
-  /** Positions are numbers here, written as PackedPositions describes (see `positions`). */
-  #anchors = new Map<string, { position: number; size: number }>();
+  /**
+   * The anchors of the document being read, made at its first anchor (most documents have none).
+   * Positions are numbers here, written as PackedPositions describes (see `positions`).
+   */
+  #anchors: Map<string, { position: number; size: number }> | undefined;
   #duplicateKeys: DuplicateKey[] = [];
   #expanded = 0;
   #merges = false;
   /** The records of the collections read so far (see PackedPositions). */
-  #records = new NumberStack(1024);
+  #records = SCRATCH_RECORDS.emptied();
   /** The children of the collections being read, innermost last, until their records are written. */
-  #children = new NumberStack(128);
+  #children = SCRATCH_CHILDREN.emptied();
   /** The keys of the mappings being read, innermost last (up to `#seenCount`), to find keys written twice. */
   #seenKeys: ScalarEvent[] = [];
   #seenCount = 0;
@@ -266,7 +269,7 @@ class EventWalker {
   nextDocument(keepOf: ((document: DocumentKind) => Keep) | undefined, stream: Event[]): WalkedDocument {
     const { events } = this;
     const documentEvent = events[this.#cursor++] as Event;
-    this.#anchors = new Map();
+    this.#anchors = undefined;
     this.#duplicateKeys = [];
     this.#expanded = 0;
     this.#merges = false;
@@ -305,15 +308,20 @@ class EventWalker {
       const key = events[i] as Event;
       const value = events[i + 1] as Event;
       if (key.type === SCALAR) {
-        const name = getScalarValue(text, key);
-        if (name === 'apiVersion' || name === 'kind') {
+        // The other keys of the root (metadata, spec...) are not worth a string each.
+        const name = scalarIs(text, key, 'apiVersion')
+          ? 'apiVersion'
+          : scalarIs(text, key, 'kind')
+            ? 'kind'
+            : undefined;
+        if (name !== undefined) {
           if (value.type !== SCALAR) return UNKNOWN_KIND;
           const scalar = getScalarValue(text, value);
           if (value.style === SCALAR_STYLE.PLAIN && (!NAME_LIKE.test(scalar) || NOT_STRINGS.has(scalar))) {
             return UNKNOWN_KIND;
           }
           found[name] = scalar;
-        } else if (name === '<<') {
+        } else if (scalarIs(text, key, '<<')) {
           return UNKNOWN_KIND; // a merge could bring either in
         }
       } else {
@@ -347,7 +355,7 @@ class EventWalker {
       }
       case ALIAS: {
         out?.push(event);
-        const target = this.#anchors.get(this.text.slice(event.anchorStart, event.anchorEnd));
+        const target = this.#anchors?.get(this.text.slice(event.anchorStart, event.anchorEnd));
         this.count(target?.size ?? 1, event.anchorStart);
         if (keep === undefined) return undefined;
         // An anchor outside the recorded parts has no position: the alias's own line stands in.
@@ -399,7 +407,7 @@ class EventWalker {
    */
   private mapping(keep: Keep | undefined, record: boolean, line: number, out: Event[] | undefined): void {
     const { events, text } = this;
-    const keys = keep !== undefined && keep !== 'all' && 'keys' in keep ? keep.keys : undefined;
+    const keys = keep !== undefined && keep !== 'all' && 'keys' in keep ? keptKeys(keep) : undefined;
     const keepsAll = keep === 'all';
     const firstKey = this.#seenCount;
     let names: Set<string> | undefined;
@@ -413,12 +421,7 @@ class EventWalker {
           : undefined;
       const merge =
         scalarKey !== undefined && scalarKey.style === SCALAR_STYLE.PLAIN && isMergeKey(text, scalarKey);
-      const valueKeep =
-        keepsAll || merge
-          ? 'all'
-          : key !== undefined && keys && Object.hasOwn(keys, key)
-            ? keys[key]
-            : undefined;
+      const valueKeep = keepsAll || merge ? 'all' : key !== undefined ? keys?.get(key) : undefined;
       const entryOut = valueKeep === undefined ? undefined : out;
       if (merge && entryOut !== undefined) this.#merges = true;
       const keyLine = keep === undefined && !this.whole && !merge ? line : this.lineOfEvent(keyEvent, line);
@@ -514,6 +517,7 @@ class EventWalker {
   }
 
   private anchor(event: { anchorStart: number; anchorEnd: number }, position: number, size: number): void {
+    this.#anchors ??= new Map();
     this.#anchors.set(this.text.slice(event.anchorStart, event.anchorEnd), { position, size });
   }
 
@@ -540,9 +544,11 @@ class EventWalker {
 /** A stack of whole numbers, cut back by setting its length: no array to grow and shrink per node. */
 class NumberStack {
   #numbers: Int32Array;
+  readonly #capacity: number;
   length = 0;
 
   constructor(capacity: number) {
+    this.#capacity = capacity;
     this.#numbers = new Int32Array(capacity);
   }
 
@@ -565,7 +571,36 @@ class NumberStack {
   copy(): Int32Array {
     return this.#numbers.slice(0, this.length);
   }
+
+  /** Itself with no numbers, its storage cut back to the first capacity after a large text. */
+  emptied(): this {
+    this.length = 0;
+    if (this.#numbers.length > this.#capacity * 64) this.#numbers = new Int32Array(this.#capacity);
+    return this;
+  }
 }
+
+/**
+ * The stacks every walk uses, one walk at a time (a walk starts no other, and its positions are
+ * copied out before the next): two typed arrays per text were a measurable part of loading.
+ */
+const SCRATCH_RECORDS = new NumberStack(1024);
+const SCRATCH_CHILDREN = new NumberStack(128);
+
+/**
+ * The keys a keep names, as a Map: looked up for every key of every kept mapping, with keys just
+ * read from the text, which a Map finds faster than an object's properties do.
+ */
+function keptKeys(keep: KeepKeys): ReadonlyMap<string, Keep> {
+  let keys = keptKeysOf.get(keep);
+  if (keys === undefined) {
+    keys = new Map(Object.entries(keep.keys));
+    keptKeysOf.set(keep, keys);
+  }
+  return keys;
+}
+
+const keptKeysOf = new WeakMap<KeepKeys, ReadonlyMap<string, Keep>>();
 
 /** Whether two key scalars are the same key: by their text when both are written plainly. */
 function sameKey(text: string, a: ScalarEvent, b: ScalarEvent): boolean {
@@ -576,6 +611,12 @@ function sameKey(text: string, a: ScalarEvent, b: ScalarEvent): boolean {
     if (text.charCodeAt(a.valueStart + i) !== text.charCodeAt(b.valueStart + i)) return false;
   }
   return true;
+}
+
+/** Whether a scalar's value is `name`: compared where it is written when that is its value. */
+function scalarIs(text: string, scalar: ScalarEvent, name: string): boolean {
+  if (!scalar.fast || scalar.valueStart < 0) return getScalarValue(text, scalar) === name;
+  return scalar.valueEnd - scalar.valueStart === name.length && text.startsWith(name, scalar.valueStart);
 }
 
 /** A plain `<<`: YAML's merge key. */

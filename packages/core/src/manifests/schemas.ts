@@ -7,7 +7,7 @@
  * either way, but stripping keeps only what the rules read, instead of copying every env var and
  * probe of every pod template (a third of `analyze`'s time on a large repository, measured).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const str = z.string();
 const intOrString = z.union([z.number().int(), z.string()]);

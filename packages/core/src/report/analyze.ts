@@ -108,7 +108,7 @@ export function analyze(sources: readonly SourceFile[], options: AnalyzeOptions 
     ...groupFiles(withoutCopies(loose, reading.load.keepOfKind)).map(({ plan, loaded, inventory }) => ({
       entry: unitEntry(plan, 'builtin', 'rendered'),
       loaded,
-      ...(inventory ? { inventory } : {}),
+      inventory,
     })),
   ];
   const units = read.map(({ entry, loaded, inventory: built }: ReadUnit & { inventory?: Inventory }) => {

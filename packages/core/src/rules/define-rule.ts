@@ -85,7 +85,46 @@ export function formatTemplate(
   data: MessageData,
   escapeValue: (value: string) => string = (value) => value,
 ): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
-    Object.hasOwn(data, name) ? escapeValue(String(data[name])) : whole,
-  );
+  const { texts, names, placeholders } = compiledTemplate(template);
+  const parts: string[] = [texts[0] as string];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    // A placeholder without data stays as written.
+    parts.push(
+      Object.hasOwn(data, name) ? escapeValue(String(data[name])) : (placeholders[i] as string),
+      texts[i + 1] as string,
+    );
+  }
+  return parts.join('');
+}
+
+/** A template cut at its placeholders: `texts` around them, their `names`, and each as written. */
+interface CompiledTemplate {
+  texts: string[];
+  names: string[];
+  placeholders: string[];
+}
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+/** Templates are few (a rule's messages and fix), and filled once per finding: each is cut once. */
+const compiledTemplates = new Map<string, CompiledTemplate>();
+const MAX_COMPILED_TEMPLATES = 512;
+
+function compiledTemplate(template: string): CompiledTemplate {
+  let compiled = compiledTemplates.get(template);
+  if (compiled === undefined) {
+    compiled = { texts: [], names: [], placeholders: [] };
+    let end = 0;
+    for (const match of template.matchAll(PLACEHOLDER)) {
+      compiled.texts.push(template.slice(end, match.index));
+      compiled.names.push(match[1] as string);
+      compiled.placeholders.push(match[0]);
+      end = match.index + match[0].length;
+    }
+    compiled.texts.push(template.slice(end));
+    // Renderers also fill texts of their own (Markdown segments): the cache stays bounded.
+    if (compiledTemplates.size >= MAX_COMPILED_TEMPLATES) compiledTemplates.clear();
+    compiledTemplates.set(template, compiled);
+  }
+  return compiled;
 }

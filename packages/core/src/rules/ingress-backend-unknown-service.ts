@@ -2,13 +2,12 @@ import { type ChainBreak, type IngressChain, ingressChains } from '../inventory/
 import { findServicesNamed, type Inventory } from '../inventory/inventory.js';
 import {
   describeDeclaredPorts,
-  describeKinds,
+  describeKindsIn,
   describeNearMisses,
   describeServicePorts,
   formatSelector,
   nearMisses,
   servicePortName,
-  workloadsIn,
 } from '../inventory/selection.js';
 import { INGRESSES, SERVICES, WORKLOADS } from '../inventory/shapes.js';
 import type { IngressBackendView } from '../inventory/views.js';
@@ -94,7 +93,7 @@ function reportOf(inventory: Inventory, chain: IngressChain, broken: ChainBreak)
     case 'pods': {
       const data = {
         port: servicePortName(broken.servicePort),
-        kinds: describeKinds(workloadsIn(inventory, namespace)),
+        kinds: describeKindsIn(inventory, namespace),
         selector: formatSelector(broken.service.selector),
       };
       const misses = nearMisses(inventory, broken.service);

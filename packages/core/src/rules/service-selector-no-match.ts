@@ -1,11 +1,10 @@
 import { ingressChains } from '../inventory/ingress-chain.js';
 import {
-  describeKinds,
+  describeKindsIn,
   describeNearMisses,
   formatSelector,
   nearMisses,
   selectWorkloads,
-  workloadsIn,
 } from '../inventory/selection.js';
 import { SERVICES, WORKLOADS } from '../inventory/shapes.js';
 import type { ServiceView } from '../inventory/views.js';
@@ -42,7 +41,7 @@ export default defineRule({
         service: displayName(service.object),
         selector: formatSelector(service.selector),
         namespace,
-        kinds: describeKinds(workloadsIn(inventory, namespace)),
+        kinds: describeKindsIn(inventory, namespace),
       };
       const misses = nearMisses(inventory, service);
       context.report({

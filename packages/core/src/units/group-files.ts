@@ -7,7 +7,13 @@
  * folders that only share the default namespace are not checked against each other.
  */
 import { posix } from 'node:path';
-import { buildInventory, findObjects, findServices, type Inventory } from '../inventory/inventory.js';
+import {
+  buildInventory,
+  findObjects,
+  findServices,
+  type Inventory,
+  type TypedViews,
+} from '../inventory/inventory.js';
 import { selectWorkloads } from '../inventory/selection.js';
 import { GATEWAY_API_GROUP } from '../known/api-versions.js';
 import { pruneValue } from '../manifests/keep.js';
@@ -15,12 +21,15 @@ import type { KeepOfKind, LoadResult } from '../manifests/load.js';
 import { effectiveNamespace, type ManifestObject } from '../manifests/objects.js';
 import type { UnitPlan } from './discover.js';
 
-/** A files unit: its plan, its part of the load result and, when it is all of it, its inventory. */
+/** A files unit: its plan, its part of the load result and its inventory. */
 export interface FilesUnit {
   plan: UnitPlan;
   loaded: LoadResult;
-  /** Built while grouping, when the unit holds every loose file: the caller need not build it again. */
-  inventory?: Inventory;
+  /**
+   * Built while grouping: of all loose files when the unit holds them all (selection index and all),
+   * else of the unit's part, from the typed views made for the first (see buildInventory).
+   */
+  inventory: Inventory;
 }
 
 /**
@@ -33,22 +42,44 @@ export interface FilesUnit {
 export function withoutCopies(loaded: LoadResult, keepOfKind: KeepOfKind = () => 'all'): LoadResult {
   const contentOf = (object: ManifestObject): string =>
     JSON.stringify(pruneValue(object.raw, keepOfKind(object.apiVersion, object.kind)));
-  const byIdentity = new Map<string, ManifestObject[]>();
+  // By name first: most names are written once, and a name's other objects are few (its Service,
+  // its Deployment...), so no identity string is made per object.
+  const byName = new Map<string, ManifestObject[]>();
   const copies = new Map<ManifestObject, Array<{ file: string; line: number }>>();
-  const objects = new Set<ManifestObject>();
-  const ordered = [...loaded.objects].sort((a, b) => compare(a.file, b.file) || a.line - b.line);
+  const dropped = new Set<ManifestObject>();
+  const byPlace = (a: ManifestObject, b: ManifestObject): number =>
+    compare(a.file, b.file) || a.line - b.line;
+  // Loaded objects mostly come in this order already: checked in one pass before sorting a copy.
+  const ordered = isSorted(loaded.objects, byPlace) ? loaded.objects : [...loaded.objects].sort(byPlace);
   for (const object of ordered) {
-    const key = `${object.apiVersion}\n${object.kind}\n${effectiveNamespace(object)}\n${object.name}`;
-    const sameName = byIdentity.get(key) ?? [];
-    // Compared as written only when names collide: most objects are written once.
-    const content = sameName.length > 0 ? contentOf(object) : '';
-    const kept = sameName.find((candidate) => contentOf(candidate) === content);
-    if (kept === undefined || object.patchOf !== undefined) {
-      sameName.push(object);
-      byIdentity.set(key, sameName);
-      objects.add(object);
+    const namesakes = byName.get(object.name);
+    if (namesakes === undefined) {
+      byName.set(object.name, [object]);
       continue;
     }
+    const namespace = effectiveNamespace(object);
+    // Compared as written only when identities collide: most objects are written once.
+    let content: string | undefined;
+    let kept: ManifestObject | undefined;
+    for (const candidate of namesakes) {
+      if (
+        candidate.kind !== object.kind ||
+        candidate.apiVersion !== object.apiVersion ||
+        effectiveNamespace(candidate) !== namespace
+      ) {
+        continue;
+      }
+      content ??= contentOf(object);
+      if (contentOf(candidate) === content) {
+        kept = candidate;
+        break;
+      }
+    }
+    if (kept === undefined || object.patchOf !== undefined) {
+      namesakes.push(object);
+      continue;
+    }
+    dropped.add(object);
     const list = copies.get(kept) ?? [];
     list.push({ file: object.file, line: object.line });
     copies.set(kept, list);
@@ -57,23 +88,43 @@ export function withoutCopies(loaded: LoadResult, keepOfKind: KeepOfKind = () =>
   return {
     ...loaded,
     objects: loaded.objects
-      .filter((object) => objects.has(object))
+      .filter((object) => !dropped.has(object))
       .map((object) => (copies.has(object) ? Object.assign(object, { copies: copies.get(object) }) : object)),
   };
 }
 
 /** The files units of loaded loose files, each with the part of the load result that is its own. */
 export function groupFiles(loaded: LoadResult): FilesUnit[] {
+  // Folders by number, each file's folder found once: objects name their file, and thousands of
+  // references are joined by folder.
   const folders = new UnionFind();
-  for (const file of loaded.files) folders.add(posix.dirname(file.path));
-  const inventory = buildInventory(loaded);
-  const join = (a: string, b: string): void => folders.union(posix.dirname(a), posix.dirname(b));
+  const folderNames: string[] = [];
+  const folderNumbers = new Map<string, number>();
+  const folderOfFile = new Map<string, number>();
+  const folderOf = (file: string): number => {
+    let folder = folderOfFile.get(file);
+    if (folder === undefined) {
+      const name = posix.dirname(file);
+      folder = folderNumbers.get(name);
+      if (folder === undefined) {
+        folder = folders.add();
+        folderNames.push(name);
+        folderNumbers.set(name, folder);
+      }
+      folderOfFile.set(file, folder);
+    }
+    return folder;
+  };
+  for (const file of loaded.files) folderOf(file.path);
+  const typedViews: TypedViews = new Map();
+  const inventory = buildInventory(loaded, typedViews);
+  const join = (a: string, b: string): void => folders.union(folderOf(a), folderOf(b));
   const namespaces = new Map<string, string>();
   for (const object of loaded.objects) {
     if (object.namespace === null || object.namespace === 'default') continue;
     const first = namespaces.get(object.namespace);
     if (first === undefined) namespaces.set(object.namespace, object.file);
-    else join(first, object.file);
+    else if (first !== object.file) join(first, object.file);
   }
   for (const service of inventory.services) {
     const selection = selectWorkloads(inventory, service);
@@ -110,14 +161,14 @@ export function groupFiles(loaded: LoadResult): FilesUnit[] {
     }
   }
 
-  const groups = new Map<string, string[]>();
-  for (const folder of folders.members()) {
+  const groups = new Map<number, string[]>();
+  for (let folder = 0; folder < folderNames.length; folder++) {
     const root = folders.find(folder);
     const list = groups.get(root);
-    if (list) list.push(folder);
-    else groups.set(root, [folder]);
+    if (list) list.push(folderNames[folder] as string);
+    else groups.set(root, [folderNames[folder] as string]);
   }
-  const unitOfFolder = new Map<string, UnitPlan>();
+  const unitOfFolder: UnitPlan[] = [];
   for (const members of groups.values()) {
     members.sort();
     const path = commonFolder(members);
@@ -128,11 +179,11 @@ export function groupFiles(loaded: LoadResult): FilesUnit[] {
       values: [],
       files: [],
     };
-    for (const folder of members) unitOfFolder.set(folder, plan);
+    for (const folder of members) unitOfFolder[folderNumbers.get(folder) as number] = plan;
   }
   const parts = new Map<UnitPlan, LoadResult>();
   const partOf = (file: string): LoadResult => {
-    const plan = unitOfFolder.get(posix.dirname(file)) as UnitPlan;
+    const plan = unitOfFolder[folderOf(file)] as UnitPlan;
     let part = parts.get(plan);
     if (part === undefined) {
       part = { files: [], objects: [], problems: [], helmValues: [] };
@@ -142,19 +193,29 @@ export function groupFiles(loaded: LoadResult): FilesUnit[] {
   };
   for (const file of loaded.files) {
     partOf(file.path).files.push(file);
-    (unitOfFolder.get(posix.dirname(file.path)) as UnitPlan).files.push(file.path);
+    (unitOfFolder[folderOf(file.path)] as UnitPlan).files.push(file.path);
   }
   for (const object of loaded.objects) partOf(object.file).objects.push(object);
   for (const problem of loaded.problems) partOf(problem.file).problems.push(problem);
   for (const values of loaded.helmValues) partOf(values.file).helmValues.push(values);
   for (const plan of parts.keys()) plan.files.sort();
   // One unit of everything (one folder, or folders that refer to each other): its inventory is the
-  // one built here, selection index and all.
+  // one built here, selection index and all. Several: each its own, from the typed views made here.
   if (parts.size === 1) {
     const [plan] = parts.keys() as IterableIterator<UnitPlan>;
     return [{ plan: plan as UnitPlan, loaded, inventory }];
   }
-  return [...parts].map(([plan, part]) => ({ plan, loaded: part }));
+  return [...parts].map(([plan, part]) => ({
+    plan,
+    loaded: part,
+    inventory: buildInventory(part, typedViews),
+  }));
+}
+
+/** Whether `list` is already in `order`. */
+function isSorted<T>(list: readonly T[], order: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (order(list[i - 1] as T, list[i] as T) > 0) return false;
+  return true;
 }
 
 /** The deepest folder holding all of them. */
@@ -178,38 +239,36 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Folders, by number, joined into groups. */
 class UnionFind {
-  readonly #parent = new Map<string, string>();
+  readonly #parent: number[] = [];
 
-  add(member: string): void {
-    if (!this.#parent.has(member)) this.#parent.set(member, member);
+  /** A new folder, a group of its own; returns its number. */
+  add(): number {
+    this.#parent.push(this.#parent.length);
+    return this.#parent.length - 1;
   }
 
-  find(member: string): string {
+  find(member: number): number {
+    const parent = this.#parent;
     let root = member;
-    while (this.#parent.get(root) !== root) root = this.#parent.get(root) as string;
+    while (parent[root] !== root) root = parent[root] as number;
     // Path halving is not worth it at a repository's number of folders; compress once instead.
     let current = member;
     while (current !== root) {
-      const next = this.#parent.get(current) as string;
-      this.#parent.set(current, root);
+      const next = parent[current] as number;
+      parent[current] = root;
       current = next;
     }
     return root;
   }
 
-  union(a: string, b: string): void {
-    this.add(a);
-    this.add(b);
+  union(a: number, b: number): void {
+    const parent = this.#parent;
     const rootA = this.find(a);
     const rootB = this.find(b);
-    // The smaller name leads, so the grouping does not depend on the order references are met.
-    if (rootA === rootB) return;
-    const [low, high] = rootA < rootB ? [rootA, rootB] : [rootB, rootA];
-    this.#parent.set(high, low);
-  }
-
-  members(): string[] {
-    return [...this.#parent.keys()];
+    // The lower number leads; groups are told apart by their members, not by which one leads.
+    if (rootA < rootB) parent[rootB] = rootA;
+    else if (rootB < rootA) parent[rootA] = rootB;
   }
 }
