@@ -34,6 +34,9 @@ const CASES: ReadonlyArray<[file: string, fixtures: string[], options: Migration
     ['platform'],
     { to: 'gateway', gatewayApiVersion: '1.5', tlsSecret: 'wildcard-tls' },
   ],
+  // One per emitter: the annotation fixtures with the implementation's policies.
+  ['annotations-envoy-gateway.yaml', ['annotations'], { to: 'gateway', emit: 'envoy-gateway' }],
+  ['annotations-kgateway.yaml', ['annotations'], { to: 'gateway', emit: 'kgateway' }],
 ];
 
 describe('golden files', () => {

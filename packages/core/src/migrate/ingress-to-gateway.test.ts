@@ -122,7 +122,7 @@ describe('Ingress to Gateway API', () => {
     ]);
   });
 
-  it('turns a fixed rewrite-target into a URLRewrite of the matched prefix', () => {
+  it('turns a fixed rewrite-target into a URLRewrite of the whole path, as nginx rewrites the whole URI', () => {
     const migration = convert(
       ingress({
         annotations: { 'nginx.ingress.kubernetes.io/rewrite-target': '/v2' },
@@ -131,7 +131,7 @@ describe('Ingress to Gateway API', () => {
     );
     const rule = (specOf(routes(migration)[0]).rules as Json[])[0];
     expect(rule?.filters).toEqual([
-      { type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/v2' } } },
+      { type: 'URLRewrite', urlRewrite: { path: { type: 'ReplaceFullPath', replaceFullPath: '/v2' } } },
     ]);
   });
 
@@ -147,7 +147,8 @@ describe('Ingress to Gateway API', () => {
     );
     expect(messages(migration)).toMatch(/rewrite-target is not carried over/);
     const rule = (specOf(routes(migration)[0]).rules as Json[])[0];
-    expect(rule?.matches).toEqual([{ path: { type: 'RegularExpression', value: '/(.+)/old' } }]);
+    // nginx matches from the start of the path and lets it go on: `.*` keeps that.
+    expect(rule?.matches).toEqual([{ path: { type: 'RegularExpression', value: '/(.+)/old.*' } }]);
     expect(messages(migration)).toMatch(/RegularExpression matches are Extended support/);
   });
 

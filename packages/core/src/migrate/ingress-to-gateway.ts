@@ -10,6 +10,7 @@ import { displayName } from '../manifests/objects.js';
 import type { RouteFeatures } from './annotations/features.js';
 import { strippedPrefix } from './annotations/ingress-nginx.js';
 import { type PolicyTarget, policyDocuments } from './emitters/policies.js';
+import { backendTlsPolicies, passthroughRoutes } from './ingress-tls.js';
 import { claimName, type MigrationContext, markConverted, metadataOf, warn } from './internal/context.js';
 import { GATEWAY_API_V1, type GatewayGroup, type GatewaySet } from './internal/gateways.js';
 import {
@@ -83,7 +84,8 @@ export function registerIngressCertificates(
   ingresses: readonly ReadIngress[],
 ): void {
   for (const ingress of ingresses) {
-    if (ingress.features.canary) continue;
+    // Canaries share their stable Ingress's server; with ssl-passthrough the backend holds the certificate.
+    if (ingress.features.canary || ingress.features.sslPassthrough) continue;
     const about = `Ingress ${displayName(ingress.view.object)}`;
     for (const entry of ingress.tls) {
       const where = { object: ingress.view.object, path: ['spec', 'tls', entry.index] };
@@ -137,6 +139,8 @@ export function migrateIngressesToGateway(
   for (const route of routes.values()) {
     if (route.rules.length > 0) documents.push(...renderRoute(context, gateways, route, targets));
   }
+  documents.push(...passthroughRoutes(context, gateways, ingresses));
+  documents.push(...backendTlsPolicies(context, ingresses));
   documents.push(...policyDocuments(context, targets));
   for (const ingress of ingresses) markConverted(context, ingress.view.object);
   return documents;
@@ -175,10 +179,10 @@ function addRules(
   const { object } = ingress.view;
   const { features } = ingress;
   let regexWarned = false;
-  if (features.backendTls) {
+  if (features.backendTls && features.backendTlsPolicy === null) {
     warn(
       context,
-      `Ingress ${displayName(object)}: its backends speak TLS (HTTPS or GRPCS): the routes are written, and each Service needs a BackendTLSPolicy (CA certificate and host name) for the gateway to connect with TLS.`,
+      `Ingress ${displayName(object)}: its backends speak TLS (HTTPS or GRPCS): the routes are written, and each Service needs a BackendTLSPolicy (CA certificate and host name) for the gateway to connect with TLS; it is written when the Ingress sets proxy-ssl-verify: on, proxy-ssl-secret and proxy-ssl-name.`,
       object,
       ['metadata', 'annotations'],
     );
@@ -319,7 +323,7 @@ function toMatch(context: MigrationContext, ingress: ReadIngress, path: IngressP
   if (features.rewritePrefix === '/' && strippedPrefix(path.path) !== null) {
     return { path: { type: 'PathPrefix', value: strippedPrefix(path.path) as string } };
   }
-  if (features.useRegex) return { path: { type: 'RegularExpression', value: path.path } };
+  if (features.useRegex) return { path: { type: 'RegularExpression', value: regexPrefix(path.path) } };
   const type = features.pathType ?? (path.pathType === 'Exact' ? 'Exact' : 'PathPrefix');
   const problems = pathValueProblems(type, path.path);
   if (problems.length > 0) {
@@ -343,6 +347,15 @@ function toMatch(context: MigrationContext, ingress: ReadIngress, path: IngressP
   return { path: { type: 'PathPrefix', value: path.path } };
 }
 
+/**
+ * nginx matches a regular-expression location from the start of the path and lets it go on
+ * (`~* "^/api/v[0-9]+"` matches `/api/v2/users`), as ingress2gateway does: `.*` keeps that, since
+ * Envoy-based implementations match RegularExpression against the whole path.
+ */
+function regexPrefix(path: string): string {
+  return path.endsWith('$') || path.endsWith('.*') ? path : `${path}.*`;
+}
+
 function filtersFor(features: RouteFeatures, match: Match, backend: Backend): Array<Record<string, unknown>> {
   const filters: Array<Record<string, unknown>> = [];
   if (features.cors !== null) filters.push({ type: 'CORS', cors: features.cors });
@@ -354,11 +367,13 @@ function filtersFor(features: RouteFeatures, match: Match, backend: Backend): Ar
   }
   const prefix = features.rewriteByService.get(backend.service) ?? features.rewritePrefix;
   const path =
-    prefix !== null && match !== null && match.path.type !== 'RegularExpression'
-      ? match.path.type === 'PathPrefix'
-        ? { type: 'ReplacePrefixMatch', replacePrefixMatch: prefix }
-        : { type: 'ReplaceFullPath', replaceFullPath: prefix }
-      : null;
+    features.rewriteFullPath !== null
+      ? { type: 'ReplaceFullPath', replaceFullPath: features.rewriteFullPath }
+      : prefix !== null && match !== null && match.path.type !== 'RegularExpression'
+        ? match.path.type === 'PathPrefix'
+          ? { type: 'ReplacePrefixMatch', replacePrefixMatch: prefix }
+          : { type: 'ReplaceFullPath', replaceFullPath: prefix }
+        : null;
   if (path !== null || features.hostRewrite !== null) {
     filters.push({
       type: 'URLRewrite',
@@ -485,13 +500,20 @@ function renderRoute(
     sources: route.sources.map((ingress) => `Ingress ${displayName(ingress.view.object)}`),
     group: route.group,
   };
-  const https = gateways.servesHttps(route.host, route.group);
+  // With ssl-passthrough the backend serves HTTPS on the TLS listener; ingress-nginx still redirects
+  // plain HTTP where the Ingress lists the host under TLS.
+  const passthrough = first.features.sslPassthrough;
+  const https = passthrough
+    ? first.tls.some(
+        (entry) => entry.hosts.length === 0 || (route.host !== null && entry.hosts.includes(route.host)),
+      )
+    : gateways.servesHttps(route.host, route.group);
   const redirects = (rule: RuleDraft): boolean =>
     route.kind === 'HTTPRoute' &&
     rule.redirect === null &&
     (rule.sslRedirect === 'force' || (rule.sslRedirect === 'when-tls' && https));
   const anyRedirect = route.rules.some(redirects);
-  if (anyRedirect && !https) {
+  if (anyRedirect && !https && !passthrough) {
     warn(
       context,
       `${source}: the redirect to HTTPS for ${route.host ?? 'every host'} is not carried over: the Gateway has no HTTPS listener for it (TLS ended in front of the controller?).`,
@@ -540,7 +562,18 @@ function renderRoute(
       });
     }
   };
-  if (splitHttp) {
+  if (passthrough) {
+    // Port 443 belongs to the TLSRoute (./ingress-tls.ts): the HTTP routes attach to plain HTTP only.
+    const everyRule = anyRedirect && route.rules.every(redirects);
+    emit(
+      '',
+      everyRule
+        ? [{ ...(route.rules[0] as RuleDraft), match: null, headers: [], queryParams: [], method: null }]
+        : route.rules,
+      'http',
+      anyRedirect,
+    );
+  } else if (splitHttp) {
     emit('', route.rules, 'https', false);
     // Every rule redirecting is the common case (ingress-nginx redirects the whole TLS host): one
     // rule without matches says it, and also redirects paths no rule matched, as ingress-nginx does.

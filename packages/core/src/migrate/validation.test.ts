@@ -98,6 +98,70 @@ describe('the validator', () => {
     ]);
   });
 
+  it('checks BackendTLSPolicy and TLSRoute against their v1 CRDs', () => {
+    const policy = (validation: Record<string, unknown>) => ({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'BackendTLSPolicy',
+      metadata: { name: 'p' },
+      spec: { targetRefs: [{ group: '', kind: 'Service', name: 'api' }], validation },
+    });
+    expect(validateObject(policy({ hostname: 'api.demo.svc' }))).toContain(
+      'must specify either CACertificateRefs or WellKnownCACertificates',
+    );
+    expect(
+      validateObject(
+        policy({
+          hostname: 'api.demo.svc',
+          wellKnownCACertificates: 'System',
+          caCertificateRefs: [{ group: '', kind: 'ConfigMap', name: 'ca' }],
+        }),
+      ),
+    ).toContain('must not contain both CACertificateRefs and WellKnownCACertificates');
+    expect(
+      validateObject(policy({ caCertificateRefs: [{ group: '', kind: 'Secret', name: 'ca' }] })).join('\n'),
+    ).toMatch(/must have required property 'hostname'/);
+    const tlsRoute = {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'TLSRoute',
+      metadata: { name: 't' },
+      spec: { parentRefs: [{ name: 'web' }], rules: [{ backendRefs: [{ name: 'vault', port: 8200 }] }] },
+    };
+    expect(validateObject(tlsRoute).join('\n')).toMatch(/must have required property 'hostnames'/);
+    expect(validateObject({ ...tlsRoute, apiVersion: 'gateway.networking.k8s.io/v1alpha2' })).toEqual([]);
+  });
+
+  it('writes the BackendTLSPolicy, the TLS passthrough listener and the TLSRoute of the annotation fixtures', () => {
+    const migration = migrate(fixtureFiles('annotations'), { to: 'gateway' });
+    const kinds = migration.objects.map((object) => object.kind);
+    expect(kinds).toContain('BackendTLSPolicy');
+    expect(kinds).toContain('TLSRoute');
+    const policy = migration.objects.find((object) => object.kind === 'BackendTLSPolicy') as Record<
+      string,
+      never
+    >;
+    expect(policy.spec).toEqual({
+      targetRefs: [{ group: '', kind: 'Service', name: 'secure' }],
+      validation: {
+        caCertificateRefs: [{ group: '', kind: 'Secret', name: 'secure-ca' }],
+        hostname: 'secure.demo.svc',
+      },
+    });
+    const gateway = migration.objects.find(
+      (object) => object.kind === 'Gateway' && (object.metadata as { name: string }).name === 'nginx',
+    ) as { spec: { listeners: Array<Record<string, unknown>> } };
+    expect(gateway.spec.listeners.find((listener) => listener.protocol === 'TLS')).toEqual({
+      name: 'tls-passthrough-vault-example-com',
+      protocol: 'TLS',
+      port: 443,
+      hostname: 'vault.example.com',
+      tls: { mode: 'Passthrough' },
+      allowedRoutes: { namespaces: { from: 'Same' }, kinds: [{ kind: 'TLSRoute' }] },
+    });
+    expect(migration.requirements).toContain(
+      'TLSRoute v1 (Gateway API ≥1.5 standard channel) and an implementation that supports TLS listeners in Passthrough mode',
+    );
+  });
+
   it('rejects an Ingress path without pathType and a Service port out of range', () => {
     const ingress = {
       apiVersion: 'networking.k8s.io/v1',

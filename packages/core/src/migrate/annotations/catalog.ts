@@ -115,7 +115,7 @@ const INGRESS_NGINX: Entry[] = [
   ),
   converted(
     'rewrite-target',
-    'URLRewrite ReplacePrefixMatch (a fixed target, or `/$2` with paths written `/prefix(/|$)(.*)`); other capture-group targets are reported',
+    'URLRewrite: a fixed target replaces the whole path (ReplaceFullPath, as nginx rewrites the whole URI); `/$2` with paths written `/prefix(/|$)(.*)` strips the prefix (ReplacePrefixMatch); other capture-group targets are reported',
   ),
   converted('app-root', 'a rule for Exact `/` with a 302 RequestRedirect to the path'),
   converted(
@@ -131,7 +131,7 @@ const INGRESS_NGINX: Entry[] = [
   ),
   converted(
     'force-ssl-redirect',
-    'HTTP listener routes redirect to HTTPS (308) even without TLS on the Ingress',
+    'HTTP listener routes redirect to HTTPS (308) even where the Ingress lists no TLS for the host, when the Gateway has an HTTPS listener for it; without one (TLS ended in front of the controller) a warning says the redirect is not carried over',
   ),
   notConverted(
     'from-to-www-redirect',
@@ -179,11 +179,11 @@ const INGRESS_NGINX: Entry[] = [
   ),
   converted(
     'use-regex',
-    "RegularExpression path matches (Extended support; syntax and case sensitivity are the implementation's)",
+    "RegularExpression path matches, `.*` appended as nginx matches from the start of the path (Extended support; syntax and case sensitivity are the implementation's)",
   ),
   converted(
     'backend-protocol',
-    'GRPC: GRPCRoute; HTTP: nothing to write; HTTPS, GRPCS: the route is written and a warning asks for a BackendTLSPolicy; AJP, FCGI are reported',
+    'GRPC: GRPCRoute; HTTP: nothing to write; HTTPS, GRPCS: a BackendTLSPolicy with `proxy-ssl-verify: on`, `proxy-ssl-secret` and `proxy-ssl-name` (without them nginx did not verify the backend, a BackendTLSPolicy always does: a warning asks for one); AJP, FCGI are reported',
   ),
   converted(
     'enable-cors',
@@ -225,14 +225,23 @@ const INGRESS_NGINX: Entry[] = [
   notConverted('session-cookie-samesite', "set by your implementation's cookie attributes by hand"),
   notConverted('session-cookie-secure', "set by your implementation's cookie attributes by hand"),
   notConverted('session-cookie-change-on-failure', 'implementation-specific'),
-  notConverted(
+  converted(
     'ssl-passthrough',
-    'TLS passthrough needs a TLS listener (mode Passthrough) and a TLSRoute per host, which this migration does not write; its HTTP routing is converted',
+    'a TLS listener on 443 in Passthrough mode per host and a TLSRoute (v1) to the backend of the path `/`, as nginx does; plain HTTP keeps its path routing',
   ),
-  notConverted('proxy-ssl-verify', BACKEND_TLS),
-  notConverted('proxy-ssl-secret', BACKEND_TLS),
-  notConverted('proxy-ssl-name', BACKEND_TLS),
-  notConverted('proxy-ssl-server-name', BACKEND_TLS),
+  converted(
+    'proxy-ssl-verify',
+    '`on` (with backend-protocol HTTPS or GRPCS, proxy-ssl-secret and proxy-ssl-name): a BackendTLSPolicy (v1) for each Service',
+  ),
+  converted(
+    'proxy-ssl-secret',
+    'BackendTLSPolicy `validation.caCertificateRefs` (the Secret, in the Service namespace; Core support is a ConfigMap with ca.crt)',
+  ),
+  converted('proxy-ssl-name', 'BackendTLSPolicy `validation.hostname`'),
+  converted(
+    'proxy-ssl-server-name',
+    '`on`: the BackendTLSPolicy hostname is sent as SNI, as a BackendTLSPolicy always does (when it was off, a warning says SNI is now sent)',
+  ),
   notConverted('proxy-ssl-verify-depth', 'BackendTLSPolicy has no verification depth'),
   notConverted(
     'proxy-ssl-protocols',

@@ -42,6 +42,8 @@ export interface RouteFeatures {
   listeners: 'all' | 'http' | 'https';
   /** Replace the matched prefix with this path (every path). */
   rewritePrefix: string | null;
+  /** Replace the whole path with this one (ingress-nginx's fixed `rewrite-target`: nginx rewrites the whole URI). */
+  rewriteFullPath: string | null;
   /** Replace the matched prefix per backend Service (NGINX Inc `rewrites`). */
   rewriteByService: Map<string, string>;
   /** Paths are regular expressions (ingress-nginx `use-regex`, NGINX Inc `path-regex`, Traefik PathRegexp). */
@@ -65,6 +67,18 @@ export interface RouteFeatures {
   policy: PolicyNeeds;
   /** The backend speaks TLS: a BackendTLSPolicy is needed. */
   backendTls: boolean;
+  /**
+   * How ingress-nginx verified the backend's certificate (`proxy-ssl-verify: on`, the CA of
+   * `proxy-ssl-secret`, the name `proxy-ssl-name`): written as a BackendTLSPolicy. `sni` is whether
+   * nginx sent the name as SNI (`proxy-ssl-server-name: on`); a BackendTLSPolicy always does.
+   */
+  backendTlsPolicy: {
+    caSecret: { namespace: string | null; name: string };
+    hostname: string;
+    sni: boolean;
+  } | null;
+  /** TLS connections go to the backend undecrypted (ingress-nginx `ssl-passthrough`): a TLSRoute. */
+  sslPassthrough: boolean;
   /** AWS Load Balancer Controller actions and conditions by name. */
   albActions: Map<string, AlbAction>;
   albConditions: Map<string, AlbCondition>;
@@ -84,6 +98,7 @@ export function emptyFeatures(): RouteFeatures {
     sslRedirectCode: 308,
     listeners: 'all',
     rewritePrefix: null,
+    rewriteFullPath: null,
     rewriteByService: new Map(),
     useRegex: false,
     pathType: null,
@@ -97,6 +112,8 @@ export function emptyFeatures(): RouteFeatures {
     cors: null,
     policy: {},
     backendTls: false,
+    backendTlsPolicy: null,
+    sslPassthrough: false,
     albActions: new Map(),
     albConditions: new Map(),
     gateway: null,

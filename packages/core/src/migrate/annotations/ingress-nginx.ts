@@ -58,7 +58,8 @@ export function readIngressNginx(
   const rewrite = value('rewrite-target');
   if (rewrite !== undefined) {
     if (!/\$\d/.test(rewrite) && rewrite.startsWith('/')) {
-      features.rewritePrefix = rewrite;
+      // nginx's `rewrite "(?i)<path>" <target> break;` replaces the whole URI: `/api/items` → `/v2`.
+      features.rewriteFullPath = rewrite;
       carry('rewrite-target');
     } else if (
       /^\/?\$2$/.test(rewrite) &&
@@ -86,6 +87,13 @@ export function readIngressNginx(
       features.backendTls = protocol.endsWith('S');
       carry('backend-protocol');
     } else refuse('backend-protocol', `${protocol} has no Gateway API equivalent`);
+  }
+  readBackendTls(value, carry, refuse, features);
+
+  if (isSet('ssl-passthrough')) {
+    // Only TLS on port 443 is passed through; plain HTTP is still routed by the paths.
+    features.sslPassthrough = isTrue('ssl-passthrough');
+    carry('ssl-passthrough');
   }
 
   // temporal-redirect takes priority over permanent-redirect, as in ingress-nginx.
@@ -137,6 +145,55 @@ export function readIngressNginx(
   else if (isSet('enable-cors')) carry('enable-cors');
 
   readPolicies(value, isSet, carry, refuse, policy, features);
+}
+
+/** The `proxy-ssl-*` annotations that make a BackendTLSPolicy, as ingress2gateway reads them. */
+const BACKEND_TLS_KEYS = ['proxy-ssl-verify', 'proxy-ssl-secret', 'proxy-ssl-name', 'proxy-ssl-server-name'];
+const PRECISE_HOSTNAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/**
+ * ingress-nginx verifies the backend only with `proxy-ssl-verify: on`, against the `ca.crt` of
+ * `proxy-ssl-secret` (`namespace/name`) and the name `proxy-ssl-name`; a BackendTLSPolicy always
+ * verifies, so it is written only when all three are set (without them nginx accepted any certificate).
+ */
+function readBackendTls(
+  value: (name: string) => string | undefined,
+  carry: (name: string) => void,
+  refuse: (name: string, detail?: string) => void,
+  features: RouteFeatures,
+): void {
+  const set = BACKEND_TLS_KEYS.filter((name) => value(name) !== undefined);
+  if (set.length === 0) return;
+  if (!features.backendTls) {
+    for (const name of set)
+      refuse(name, 'it applies to backends that speak TLS only (`backend-protocol: HTTPS` or `GRPCS`)');
+    return;
+  }
+  const verify = value('proxy-ssl-verify')?.trim().toLowerCase() === 'on';
+  const secret = value('proxy-ssl-secret')?.trim() ?? '';
+  const hostname = value('proxy-ssl-name')?.trim().toLowerCase() ?? '';
+  const [first = '', second] = secret.split('/');
+  const missing = [
+    ...(verify
+      ? []
+      : ['`proxy-ssl-verify: on` (nginx did not verify the certificate; a BackendTLSPolicy always does)']),
+    ...(secret === '' ? ['`proxy-ssl-secret` with the CA certificate'] : []),
+    ...(PRECISE_HOSTNAME.test(hostname) ? [] : ['`proxy-ssl-name` with the name the certificate is for']),
+  ];
+  if (missing.length > 0) {
+    for (const name of set)
+      refuse(
+        name,
+        `a BackendTLSPolicy needs ${missing.join(', ')}; write one by hand with the CA and the host name`,
+      );
+    return;
+  }
+  features.backendTlsPolicy = {
+    caSecret: second === undefined ? { namespace: null, name: first } : { namespace: first, name: second },
+    hostname,
+    sni: value('proxy-ssl-server-name')?.trim().toLowerCase() === 'on',
+  };
+  for (const name of set) carry(name);
 }
 
 function readCanary(

@@ -25,10 +25,12 @@ export interface CertificateRef {
 
 interface Listener {
   name: string;
-  protocol: 'HTTP' | 'HTTPS' | 'TCP' | 'UDP';
+  protocol: 'HTTP' | 'HTTPS' | 'TLS' | 'TCP' | 'UDP';
   port: number;
   hostname: string | null;
   certificate: CertificateRef | null;
+  /** A TLS listener that passes connections through undecrypted (TLSRoute by SNI). */
+  passthrough?: boolean;
   /** For a listener of a Gateway of the set: its `allowedRoutes.namespaces.from` (default Same). */
   admits?: string;
 }
@@ -176,7 +178,7 @@ export class GatewaySet {
     this.admit(draft, route);
     const listeners = draft.listeners.filter((listener) => {
       if (listener.protocol === 'HTTP') return only !== 'https';
-      if (only === 'http') return false;
+      if (only === 'http' || listener.protocol !== 'HTTPS') return false;
       return hostnames.length === 0
         ? listener.hostname === null
         : hostnames.some(
@@ -258,6 +260,33 @@ export class GatewaySet {
         ? 'https'
         : `https-${toDnsLabel(hostname.replace(/^\*\./, 'wildcard.').replaceAll('.', '-'), 240)}`;
     draft.addListener({ name: slug, protocol: 'HTTPS', port: 443, hostname, certificate });
+  }
+
+  /**
+   * The TLS listener on port 443 that passes connections for `hostname` through undecrypted
+   * (ingress-nginx `ssl-passthrough`), and the parent reference of the TLSRoute attached to it.
+   */
+  attachPassthrough(
+    route: { namespace: string | null; sources: readonly string[]; group: GatewayGroup },
+    hostname: string,
+  ): ParentRef | null {
+    const draft = this.draft('l7', route.group);
+    let listener = draft.listeners.find(
+      (candidate) => candidate.protocol === 'TLS' && candidate.hostname === hostname,
+    );
+    if (listener === undefined) {
+      if (draft.listeners.length >= MAX_LISTENERS) return null;
+      listener = draft.addListener({
+        name: `tls-passthrough-${toDnsLabel(hostname.replace(/^\*\./, 'wildcard.').replaceAll('.', '-'), 230)}`,
+        protocol: 'TLS',
+        port: 443,
+        hostname,
+        certificate: null,
+        passthrough: true,
+      });
+    }
+    this.admit(draft, { ...route, kind: 'TLSRoute' });
+    return this.parentRef(draft, route.namespace, listener);
   }
 
   /**
@@ -388,6 +417,7 @@ export class GatewaySet {
       protocol: listener.protocol,
       port: listener.port,
       ...(listener.hostname === null ? {} : { hostname: listener.hostname }),
+      ...(listener.passthrough ? { tls: { mode: 'Passthrough' } } : {}),
       ...(listener.certificate === null
         ? {}
         : {
@@ -408,7 +438,9 @@ export class GatewaySet {
         namespaces: fromNamespaces,
         ...(draft.layer === 'l4'
           ? { kinds: [{ kind: listener.protocol === 'TCP' ? 'TCPRoute' : 'UDPRoute' }] }
-          : {}),
+          : listener.protocol === 'TLS'
+            ? { kinds: [{ kind: 'TLSRoute' }] }
+            : {}),
       },
     }));
     const issuer = this.context.options.certManagerIssuer;

@@ -16,6 +16,18 @@ export function checkGatewayApiRules(object: Json): string[] {
   if (kind === 'Gateway') return checkGateway(spec);
   if (kind === 'HTTPRoute' || kind === 'GRPCRoute') return checkHttpRoute(spec, kind);
   if (kind === 'TCPRoute' || kind === 'UDPRoute' || kind === 'TLSRoute') return checkLayer4Route(spec);
+  if (kind === 'BackendTLSPolicy') return checkBackendTlsPolicy(spec);
+  return [];
+}
+
+/** The CEL rules of BackendTLSPolicy v1 `spec.validation`: CA references or well-known CAs, one of them. */
+function checkBackendTlsPolicy(spec: Json): string[] {
+  const validation = isMapping(spec.validation) ? spec.validation : {};
+  const refs = arrayOf(validation.caCertificateRefs).length > 0;
+  const wellKnown =
+    typeof validation.wellKnownCACertificates === 'string' && validation.wellKnownCACertificates !== '';
+  if (refs && wellKnown) return ['must not contain both CACertificateRefs and WellKnownCACertificates'];
+  if (!refs && !wellKnown) return ['must specify either CACertificateRefs or WellKnownCACertificates'];
   return [];
 }
 
