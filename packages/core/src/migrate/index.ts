@@ -225,9 +225,19 @@ function finish(context: MigrationContext): Migration {
     objects: documents.map((document) => document.object),
     converted: context.converted,
     kept: context.kept,
-    warnings: context.warnings,
+    warnings: inReadingOrder(context.warnings),
     requirements: context.requirements,
   };
+}
+
+/** Warnings about the set first, then by file and line, as a reader goes through the manifests. */
+function inReadingOrder(warnings: readonly MigrationWarning[]): MigrationWarning[] {
+  return [...warnings].sort(
+    (a, b) =>
+      Number(a.file !== undefined) - Number(b.file !== undefined) ||
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0),
+  );
 }
 
 function nameOf(document: EmittedDocument): string {

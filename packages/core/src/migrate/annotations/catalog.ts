@@ -224,6 +224,10 @@ const INGRESS_NGINX: Entry[] = [
   ),
   notConverted('session-cookie-samesite', "set by your implementation's cookie attributes by hand"),
   notConverted('session-cookie-secure', "set by your implementation's cookie attributes by hand"),
+  notConverted(
+    'session-cookie-conditional-samesite-none',
+    "set by your implementation's cookie attributes by hand",
+  ),
   notConverted('session-cookie-change-on-failure', 'implementation-specific'),
   converted(
     'ssl-passthrough',
@@ -270,6 +274,10 @@ const INGRESS_NGINX: Entry[] = [
   ),
   notConverted('auth-tls-verify-depth', 'client certificate validation is per Gateway listener'),
   notConverted('auth-tls-pass-certificate-to-upstream', 'implementation-specific'),
+  notConverted(
+    'auth-tls-error-page',
+    'a failed client certificate ends the TLS handshake at the Gateway; there is no page to redirect to',
+  ),
   notConverted('limit-rps', RATE_LIMIT),
   notConverted('limit-rpm', RATE_LIMIT),
   notConverted('limit-connections', RATE_LIMIT),
