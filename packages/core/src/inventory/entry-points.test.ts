@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadManifests, type SourceFile } from '../manifests/load.js';
+import { analyze } from '../report/analyze.js';
 import { consolidationGroups } from './consolidation.js';
 import { imageRepository, isImage } from './entry-points.js';
 import { buildInventory } from './inventory.js';
@@ -342,23 +343,23 @@ describe('entry points by name, the weakest signal', () => {
 
 describe('entry points with Kustomize', () => {
   it('recognises a controller Service that an overlay turns into a LoadBalancer, by the selector of its base', () => {
-    const inventory = buildInventory(
-      loadManifests([
-        {
-          path: 'base/controller.yaml',
-          text:
-            'apiVersion: v1\nkind: Service\nmetadata:\n  name: edge\n  namespace: edge\nspec:\n  selector: {app: edge}\n  ports:\n  - {name: http, port: 80}\n' +
-            deployment('edge', 'edge', '    app: edge', '      - {name: traefik, image: "traefik:v3.5"}'),
-        },
-        { path: 'base/kustomization.yaml', text: 'resources:\n- controller.yaml\n' },
-        { path: 'prod/kustomization.yaml', text: 'resources:\n- ../base\npatches:\n- path: lb.yaml\n' },
-        {
-          path: 'prod/lb.yaml',
-          text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: edge\n  namespace: edge\nspec:\n  type: LoadBalancer\n',
-        },
-      ]),
-    );
-    expect(roles(inventory.loadBalancers)).toEqual(['edge/edge entry-point traefik']);
+    const report = analyze([
+      {
+        path: 'base/controller.yaml',
+        text:
+          'apiVersion: v1\nkind: Service\nmetadata:\n  name: edge\n  namespace: edge\nspec:\n  selector: {app: edge}\n  ports:\n  - {name: http, port: 80}\n' +
+          deployment('edge', 'edge', '    app: edge', '      - {name: traefik, image: "traefik:v3.5"}'),
+      },
+      { path: 'base/kustomization.yaml', text: 'resources:\n- controller.yaml\n' },
+      { path: 'prod/kustomization.yaml', text: 'resources:\n- ../base\npatches:\n- path: lb.yaml\n' },
+      {
+        path: 'prod/lb.yaml',
+        text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: edge\n  namespace: edge\nspec:\n  type: LoadBalancer\n',
+      },
+    ]);
+    expect(
+      report.loadBalancers.map((lb) => [lb.unit, `${lb.namespace}/${lb.name}`, lb.role, lb.controller?.id]),
+    ).toEqual([['kustomize:prod', 'edge/edge', 'entry-point', 'traefik']]);
   });
 });
 

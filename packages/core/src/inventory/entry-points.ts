@@ -24,8 +24,8 @@ import {
   type KnownController,
   type LabelSignal,
 } from '../known/controllers.js';
-import { displayName, effectiveNamespace } from '../manifests/objects.js';
-import { findServices, type Inventory } from './inventory.js';
+import { displayName } from '../manifests/objects.js';
+import type { Inventory } from './inventory.js';
 import { selectWorkloads, workloadName } from './selection.js';
 import type { ContainerView, LoadBalancerView, ServiceView, WorkloadView } from './views.js';
 
@@ -87,9 +87,6 @@ function subjectOf(
   lb: LoadBalancerView,
 ): { workloads: readonly WorkloadView[]; labelSources: LabelSource[] } {
   const services: ServiceView[] = [lb];
-  const target = lb.object.patchOf;
-  // A patch that turns a Service into a LoadBalancer rarely repeats its selector or labels.
-  if (target) services.push(...findServices(inventory, effectiveNamespace(target), target.name));
   const labelSources: LabelSource[] = [];
   const workloads: WorkloadView[] = [];
   for (const service of services) {
@@ -198,7 +195,7 @@ function byGatewayLabel(sources: readonly LabelSource[]): Recognition | null {
 }
 
 function byServiceName(controllers: readonly KnownController[], lb: LoadBalancerView): Recognition | null {
-  const service = lb.object.patchOf ?? lb.object;
+  const service = lb.object;
   for (const controller of controllers) {
     const standard = controller.services.find(
       (known) =>
@@ -284,7 +281,7 @@ function shownImage(container: ContainerView): string {
  * ingress-nginx/ingress-nginx-controller)`.
  */
 export function describeEntryPoint(lb: LoadBalancerView): string {
-  return `the existing ${controllerNoun(lb)} (Service ${displayName(lb.object.patchOf ?? lb.object)})`;
+  return `the existing ${controllerNoun(lb)} (Service ${displayName(lb.object)})`;
 }
 
 /** The controller an entry point fronts, as a noun: `ingress-nginx controller`, `Istio ingress gateway`. */

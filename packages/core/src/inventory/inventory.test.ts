@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../manifests/load.js';
+import { analyze } from '../report/analyze.js';
 import { buildInventory, findObjects, holdsKindIn } from './inventory.js';
 
 const inventoryOf = (text: string) => buildInventory(loadManifests([{ path: 'set.yaml', text }]));
@@ -37,21 +38,21 @@ metadata: {name: hello, namespace: apps}
   });
 
   it('judges a LoadBalancer by its Kustomize overlay when a patch changes it', () => {
-    const inventory = buildInventory(
-      loadManifests([
-        {
-          path: 'base/db.yaml',
-          text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  type: LoadBalancer\n  ports:\n  - port: 5432\n',
-        },
-        { path: 'prod/kustomization.yaml', text: 'resources:\n- ../base\npatches:\n- path: internal.yaml\n' },
-        {
-          path: 'prod/internal.yaml',
-          text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\n  annotations:\n    service.beta.kubernetes.io/azure-load-balancer-internal: "true"\n',
-        },
-      ]),
-    );
-    expect(inventory.loadBalancers.map((lb) => [lb.object.file, lb.exposure])).toEqual([
-      ['prod/internal.yaml', 'internal'],
+    // The overlay is a unit of its own, built with the patch applied (units/), then inventoried.
+    const report = analyze([
+      {
+        path: 'base/db.yaml',
+        text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  type: LoadBalancer\n  ports:\n  - port: 5432\n',
+      },
+      { path: 'base/kustomization.yaml', text: 'resources:\n- db.yaml\n' },
+      { path: 'prod/kustomization.yaml', text: 'resources:\n- ../base\npatches:\n- path: internal.yaml\n' },
+      {
+        path: 'prod/internal.yaml',
+        text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\n  annotations:\n    service.beta.kubernetes.io/azure-load-balancer-internal: "true"\n',
+      },
+    ]);
+    expect(report.loadBalancers.map((lb) => [lb.unit, lb.exposure])).toEqual([
+      ['kustomize:prod', 'internal'],
     ]);
   });
 

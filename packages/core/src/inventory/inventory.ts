@@ -15,7 +15,7 @@ import {
   WORKLOAD_KINDS,
 } from '../known/api-versions.js';
 import type { FileResult, HelmValuesFile, LoadProblem, LoadResult } from '../manifests/load.js';
-import { effectiveNamespace, type ManifestObject, objectKey, placeOf } from '../manifests/objects.js';
+import { effectiveNamespace, type ManifestObject, placeOf } from '../manifests/objects.js';
 import type { NodePath } from '../manifests/positions.js';
 import {
   backendTlsPolicySchema,
@@ -52,12 +52,10 @@ import type {
 
 export interface Inventory {
   files: FileResult[];
-  /** Every object of the set, patches excluded. */
+  /** Every object of the set. */
   objects: ManifestObject[];
-  /** Kustomize patches, read onto their targets. */
-  patches: ManifestObject[];
   services: ServiceView[];
-  /** LoadBalancer Services, including those a Kustomize patch turns into one. */
+  /** LoadBalancer Services. */
   loadBalancers: LoadBalancerView[];
   ingresses: IngressView[];
   ingressClasses: IngressClassView[];
@@ -75,8 +73,6 @@ export interface Inventory {
   servicesByName: ReadonlyMap<string, ServiceView[]>;
   /** Workloads by namespace (defaulted), for selector matching without scanning the whole set. */
   workloadsByNamespace: ReadonlyMap<string, WorkloadView[]>;
-  /** `kind/namespace/name` of the objects some Kustomize patch of the set changes. */
-  patchedTargets: ReadonlySet<string>;
 }
 
 /**
@@ -88,7 +84,6 @@ export function buildInventory(loaded: LoadResult, typedViews?: TypedViews): Inv
   const inventory: Inventory = {
     files: loaded.files,
     objects: [],
-    patches: [],
     services: [],
     loadBalancers: [],
     ingresses: [],
@@ -105,22 +100,14 @@ export function buildInventory(loaded: LoadResult, typedViews?: TypedViews): Inv
     helmValues: loaded.helmValues,
     servicesByName: new Map(),
     workloadsByNamespace: new Map(),
-    patchedTargets: new Set(),
   };
-  const patchedTargets = inventory.patchedTargets as Set<string>;
-  for (const { patchOf } of loaded.objects) {
-    if (patchOf) patchedTargets.add(objectKey(patchOf.kind, effectiveNamespace(patchOf), patchOf.name));
-  }
   // Objects are sorted into their kinds' buckets (see KindIndexes) in this pass too, rather than in a
   // second pass over every object when the first rule asks.
   const buckets = new Map<string, ManifestObject[]>();
   for (const object of loaded.objects) {
     const group = listedGroupOf(object);
-    if (object.patchOf) inventory.patches.push(object);
-    else {
-      inventory.objects.push(object);
-      appendTo(buckets, indexedKind(object, group), object);
-    }
+    inventory.objects.push(object);
+    appendTo(buckets, indexedKind(object, group), object);
     addTypedView(inventory, object, group, typedViews);
   }
   kindIndexes.set(inventory, { buckets, byName: new Map(), namespaces: new Map() });
@@ -189,7 +176,7 @@ export function findObjects(
 }
 
 /**
- * The objects of a kind (patches excluded), as references resolve it: a kind of the same name from
+ * The objects of a kind, as references resolve it: a kind of the same name from
  * another API group (an Istio `Gateway`) is not among them.
  */
 export function objectsOfKind(inventory: Inventory, kind: string): readonly ManifestObject[] {
@@ -303,14 +290,8 @@ function addTypedView(
   if (typed === NOTHING_TYPED) return;
   if (typed.issues) inventory.invalid.push({ object, issues: typed.issues });
   if (typed.service) {
-    if (!object.patchOf) inventory.services.push(typed.service);
-    // With overlays, what is deployed is the patched variants: they stand for the base, so an overlay
-    // that makes a base LoadBalancer internal, or turns a ClusterIP into one, is judged as patched.
-    if (
-      typed.loadBalancer &&
-      (object.patchOf ||
-        !inventory.patchedTargets.has(objectKey(object.kind, effectiveNamespace(object), object.name)))
-    ) {
+    inventory.services.push(typed.service);
+    if (typed.loadBalancer) {
       // Set once every workload is read (assignRoles, at the end of buildInventory).
       inventory.loadBalancers.push({
         ...typed.loadBalancer,
@@ -341,16 +322,16 @@ function typedObjectOf(object: ManifestObject, group: string | null): TypedObjec
     typeIngress(typed, object);
   } else if (kind === 'IngressClass' && group === 'networking.k8s.io') {
     const ingressClass = parse(typed, object, ingressClassSchema);
-    if (ingressClass && !object.patchOf) {
+    if (ingressClass) {
       typed.ingressClass = {
         object,
         controller: ingressClass.spec?.controller ?? null,
         isDefault: object.annotations[INGRESS.defaultClassAnnotation] === 'true',
       };
     }
-  } else if ((WORKLOAD_KINDS as readonly string[]).includes(kind) && !object.patchOf) {
+  } else if ((WORKLOAD_KINDS as readonly string[]).includes(kind)) {
     typeWorkload(typed, object);
-  } else if (group === GATEWAY_API_GROUP && !object.patchOf) {
+  } else if (group === GATEWAY_API_GROUP) {
     typeGatewayApiObject(typed, object);
   } else {
     return NOTHING_TYPED;
@@ -427,7 +408,6 @@ function typePlace(object: ManifestObject): { typeFile: string; typeLine: number
 }
 
 function typeIngress(typed: TypedObject, object: ManifestObject): void {
-  if (object.patchOf) return;
   const legacyApi = object.apiVersion !== 'networking.k8s.io/v1';
   const backends: IngressBackendView[] = [];
   let spec: {

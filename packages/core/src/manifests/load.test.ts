@@ -152,66 +152,26 @@ spec:
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
-  it('treats files listed as Kustomize patches as patches of their target', () => {
+  it('says a kustomization read on its own builds nothing, and reads no objects from it', () => {
+    // Folders of kustomizations are Kustomize units (units/discover.ts); here one arrives alone,
+    // as from standard input or under a name kustomize does not look for.
     const { objects, files } = loadManifests([
-      { path: 'base/service.yaml', text: service('web', 'ClusterIP') },
-      { path: 'base/kustomization.yaml', text: 'resources:\n- service.yaml\n' },
       {
-        path: 'overlays/prod/kustomization.yaml',
-        text: 'resources:\n- ../../base\npatches:\n- path: service-lb.yaml\n',
+        path: 'overlay.yaml',
+        text: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [base]\n',
       },
-      {
-        path: 'overlays/prod/service-lb.yaml',
-        text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n',
-      },
+      { path: 'kustomization.yaml', text: 'resources:\n- service.yaml\n' },
     ]);
-    const patched = objects.find((o) => o.patchOf);
-    expect(patched).toMatchObject({
-      name: 'web',
-      file: 'overlays/prod/service-lb.yaml',
-      patchOf: { name: 'web', kind: 'Service' },
-    });
-    // The patch is merged onto its target: the base's ports survive.
-    expect((patched?.raw.spec as { ports?: unknown[] } | undefined)?.ports).toHaveLength(1);
-    expect(files.find((f) => f.path === 'overlays/prod/service-lb.yaml')).toMatchObject({
-      status: 'analyzed',
-      role: 'kustomize-patch',
-    });
-    expect(files.find((f) => f.path === 'base/kustomization.yaml')?.role).toBe('kustomization');
-  });
-
-  it("puts a patched object in its kustomization's namespace", () => {
-    const { objects } = loadManifests([
-      { path: 'base/service.yaml', text: service('web', 'ClusterIP') },
-      {
-        path: 'prod/kustomization.yaml',
-        text: 'namespace: shop-prod\nresources:\n- ../base\npatches:\n- path: lb.yaml\n',
-      },
-      {
-        path: 'prod/lb.yaml',
-        text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n',
-      },
-    ]);
-    expect(objects.find((o) => o.patchOf)?.namespace).toBe('shop-prod');
+    expect(objects).toEqual([]);
+    for (const file of files) {
+      expect(file).toMatchObject({ status: 'skipped', role: 'kustomization' });
+      expect(file.reason).toMatch(/kubectl kustomize DIR/);
+    }
   });
 
   it('counts the size cap in UTF-8 bytes, not characters', () => {
     const text = 'é'.repeat(MAX_FILE_BYTES / 2 + 1);
     expect(loadManifests([{ path: 'wide.yaml', text }]).files[0]?.reason).toMatch(/8 MiB/);
-  });
-
-  it('applies JSON 6902 patches with the line of the operation', () => {
-    const { objects } = loadManifests([
-      { path: 'base/service.yaml', text: service('api', 'ClusterIP') },
-      {
-        path: 'prod/kustomization.yaml',
-        text: 'patches:\n- path: lb.yaml\n  target:\n    kind: Service\n    name: api\n',
-      },
-      { path: 'prod/lb.yaml', text: '- op: replace\n  path: /spec/type\n  value: LoadBalancer\n' },
-    ]);
-    const patched = objects.find((o) => o.patchOf);
-    expect((patched?.raw.spec as { type?: string } | undefined)?.type).toBe('LoadBalancer');
-    expect(patched?.file).toBe('prod/lb.yaml');
   });
 
   it('reads Helm values files for the values rule', () => {

@@ -6,19 +6,7 @@
 import { Buffer } from 'node:buffer';
 import { posix } from 'node:path';
 import { type Keep, pruneValue } from './keep.js';
-import {
-  applyJsonPatch,
-  isJsonPatch,
-  isKustomization,
-  isKustomizationFileName,
-  isKustomizationObject,
-  KUSTOMIZATION_FILE_NAMES,
-  listInlinePatches,
-  listPatchFiles,
-  type PatchReference,
-  type PatchTarget,
-  strategicMerge,
-} from './kustomize.js';
+import { isKustomizationFileName, isKustomizationObject } from './kustomize.js';
 import type { ManifestObject, ObjectRef, PlacedField } from './objects.js';
 import {
   type DocumentKind,
@@ -27,17 +15,7 @@ import {
   parseYamlStream,
   type YamlParser,
 } from './parse-yaml.js';
-import {
-  entryOf,
-  itemOf,
-  KeyTable,
-  lineAt,
-  lineOfPosition,
-  type NodePath,
-  type Position,
-  type PositionTree,
-  setEntry,
-} from './positions.js';
+import { entryOf, itemOf, KeyTable, lineOfPosition, type Position } from './positions.js';
 
 /** Largest file we read: 8 MiB, well above Kubernetes' 1.5 MiB object limit, yet bounded. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -68,7 +46,6 @@ export interface FileResult {
 /** How a file was read, or why it was skipped. */
 export type FileRole =
   | 'kustomization'
-  | 'kustomize-patch'
   | 'kustomize-resource'
   | 'helm-chart'
   | 'helm-values'
@@ -129,78 +106,27 @@ export function loadManifests(sources: readonly SourceFile[], options: LoadOptio
   const keys = new KeyTable();
   const parseFile = (source: SourceFile, keep: KeepOfKind): ParsedFile =>
     skipUnreadable(source) ?? readParsed(source, parser(source.text, { keepOf: keepOfDocument(keep), keys }));
-  // First the kustomizations, to know which files are patches (kept whole, to be applied).
-  const patchFiles = new Map<string, PatchReference>();
-  const parsedFirst = new Map<SourceFile, ParsedFile>();
-  for (const source of sources) {
-    if (!mayBeKustomization(source)) continue;
-    const file = parseFile(source, keepOfKind);
-    parsedFirst.set(source, file);
-    for (const document of file.documents) {
-      if (!isKustomization(source.path, document.value)) continue;
-      for (const reference of listPatchFiles(normalise(source.path), document.value)) {
-        patchFiles.set(reference.path, reference);
-      }
-    }
-  }
-
   const objects: ManifestObject[] = [];
   const problems: LoadProblem[] = [];
   const helmValues: HelmValuesFile[] = [];
-  const pendingPatches: PendingPatch[] = [];
 
   const files: FileResult[] = [];
   for (const source of sources) {
-    const patchReference = patchFiles.get(normalise(source.path));
-    const file =
-      parsedFirst.get(source) ?? parseFile(source, patchReference === undefined ? keepOfKind : KEEP_ALL);
+    const file = parseFile(source, keepOfKind);
     const { result } = file;
     files.push(result);
     if (result.status === 'skipped') continue;
-    // By name once per file, then by kind per document.
+    // By name once per file, then by kind per document. A kustomization in a folder is its own
+    // deployment unit (units/discover.ts); one that reaches the loader alone (standard input, an
+    // odd file name) builds nothing by itself, and its patches are not objects.
     if (
       isKustomizationFileName(source.path) ||
       file.documents.some((document) => isKustomizationObject(document.value))
     ) {
+      result.status = 'skipped';
       result.role = 'kustomization';
-    }
-    if (result.role === 'kustomization') {
       result.reason =
-        'Kustomize kustomization: its patches are applied to their targets; for full fidelity pipe `kubectl kustomize DIR` into `ingress-advisor analyze -`.';
-      for (const document of file.documents) {
-        listInlinePatches(document.value).forEach((inline) => {
-          const line = document.position === null ? 1 : lineAt(document.position, ['patches', inline.index]);
-          const inlineParsed = parser(inline.text, {});
-          for (const patchDocument of inlineParsed.documents) {
-            pendingPatches.push({
-              file: source.path,
-              doc: document.index,
-              value: patchDocument.value,
-              // Lines inside an inline patch are not lines of the file: point at the entry.
-              position: line,
-              ...(inline.target ? { target: inline.target } : {}),
-              ...(kustomizationNamespace(document.value)
-                ? { namespace: kustomizationNamespace(document.value) }
-                : {}),
-            });
-          }
-        });
-      }
-      continue;
-    }
-    if (patchReference !== undefined) {
-      result.role = 'kustomize-patch';
-      result.reason = `read as a Kustomize patch listed by ${patchReference.listedBy}`;
-      for (const document of file.documents) {
-        pendingPatches.push({
-          file: source.path,
-          doc: document.index,
-          value: document.value,
-          position: document.position,
-          ...(patchReference.target ? { target: patchReference.target } : {}),
-          ...(patchReference.namespace ? { namespace: patchReference.namespace } : {}),
-        });
-      }
+        'a Kustomize kustomization on its own: kustomize builds a folder whose kustomization file is named kustomization.yaml, kustomization.yml or Kustomization; analyse that folder, or pipe `kubectl kustomize DIR` in with `-`.';
       continue;
     }
 
@@ -237,16 +163,7 @@ export function loadManifests(sources: readonly SourceFile[], options: LoadOptio
     result.reason = describeNonKubernetes(source.path, file.documents);
   }
 
-  for (const patch of pendingPatches) objects.push(...applyPatch(patch, objects));
   return { files, objects, problems, helmValues };
-}
-
-/** Whether a file can hold a kustomization: by its name, or by the API group of its kind. */
-function mayBeKustomization(source: SourceFile): boolean {
-  return (
-    KUSTOMIZATION_FILE_NAMES.includes(posix.basename(normalise(source.path))) ||
-    source.text.includes('kustomize.config.k8s.io')
-  );
 }
 
 /**
@@ -372,7 +289,6 @@ class LoadedObject implements ManifestObject {
   readonly namespace: string | null;
   readonly annotations: Readonly<Record<string, string>>;
   readonly labels: Readonly<Record<string, string>>;
-  readonly patchOf?: ObjectRef;
   readonly setBy?: readonly PlacedField[];
 
   constructor(
@@ -381,7 +297,6 @@ class LoadedObject implements ManifestObject {
     readonly doc: number,
     readonly line: number,
     readonly position: Position | null,
-    patchOf?: ObjectRef,
     setBy?: readonly PlacedField[],
   ) {
     const metadata = isPlainMapping(raw.metadata) ? raw.metadata : {};
@@ -393,7 +308,6 @@ class LoadedObject implements ManifestObject {
     this.namespace = scalarText(metadata.namespace) ?? null;
     this.annotations = stringEntries(metadata.annotations);
     this.labels = stringEntries(metadata.labels);
-    if (patchOf) this.patchOf = patchOf;
     if (setBy && setBy.length > 0) this.setBy = setBy;
   }
 }
@@ -414,7 +328,7 @@ export function placedObject(
   keepOfKind: KeepOfKind = KEEP_ALL,
 ): ManifestObject {
   const kept = pruneValue(value, keepOfKind(value.apiVersion, value.kind)) as KubernetesLike;
-  return new LoadedObject(kept, where.file, where.doc, where.line, where.position, undefined, where.setBy);
+  return new LoadedObject(kept, where.file, where.doc, where.line, where.position, where.setBy);
 }
 
 /**
@@ -432,10 +346,9 @@ function toObject(
   file: string,
   doc: number,
   position: Position | null,
-  patchOf?: ObjectRef,
 ): ManifestObject {
   const line = position === null ? 1 : lineOfPosition(position);
-  return new LoadedObject(value, file, doc, line, position, patchOf);
+  return new LoadedObject(value, file, doc, line, position);
 }
 
 const NO_ENTRIES: Readonly<Record<string, string>> = Object.freeze(Object.create(null));
@@ -463,91 +376,6 @@ function stringEntries(value: unknown): Readonly<Record<string, string>> {
 
 function refOf(object: ManifestObject): ObjectRef {
   return { apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace };
-}
-
-interface PendingPatch {
-  file: string;
-  doc: number;
-  value: unknown;
-  position: Position | null;
-  target?: PatchTarget;
-  /** The listing kustomization's `namespace:`, set on what it builds. */
-  namespace?: string;
-}
-
-function kustomizationNamespace(value: unknown): string | undefined {
-  const namespace = isPlainMapping(value) ? value.namespace : undefined;
-  return typeof namespace === 'string' && namespace !== '' ? namespace : undefined;
-}
-
-/** The object as kustomize would emit it: in the kustomization's namespace when it sets one. */
-function inNamespace(raw: KubernetesLike, namespace: string | undefined): KubernetesLike {
-  if (namespace === undefined) return raw;
-  const metadata = isPlainMapping(raw.metadata) ? raw.metadata : {};
-  return { ...raw, metadata: { ...metadata, namespace } };
-}
-
-function applyPatch(patch: PendingPatch, objects: readonly ManifestObject[]): ManifestObject[] {
-  const json = isJsonPatch(patch.value) ? patch.value : undefined;
-  const patchMeta =
-    !json && isPlainMapping(patch.value) && isPlainMapping(patch.value.metadata) ? patch.value.metadata : {};
-  const wanted: PatchTarget = {
-    ...(json === undefined && isPlainMapping(patch.value) && typeof patch.value.kind === 'string'
-      ? { kind: patch.value.kind }
-      : {}),
-    ...(typeof patchMeta.name === 'string' ? { name: patchMeta.name } : {}),
-    ...(typeof patchMeta.namespace === 'string' ? { namespace: patchMeta.namespace } : {}),
-    ...patch.target,
-  };
-  if (wanted.kind === undefined || (json === undefined && !isPlainMapping(patch.value))) return [];
-  const targets = objects.filter(
-    (object) =>
-      object.patchOf === undefined &&
-      object.kind === wanted.kind &&
-      (wanted.name === undefined || object.name === wanted.name) &&
-      (wanted.namespace === undefined || object.namespace === wanted.namespace),
-  );
-  const position = json ? positionOfJsonPatch(json, patch.position) : patch.position;
-  if (targets.length === 0) {
-    if (json !== undefined || wanted.name === undefined) return [];
-    // The patch's target lives outside the analysed files: read the patch as far as it goes.
-    const raw = { apiVersion: 'v1', ...(patch.value as Record<string, unknown>) } as KubernetesLike;
-    const unpatched = toObject(raw, patch.file, patch.doc, position);
-    return [toObject(inNamespace(raw, patch.namespace), patch.file, patch.doc, position, refOf(unpatched))];
-  }
-  return targets.map((target) => {
-    const raw = (
-      json ? applyJsonPatch(target.raw, json) : strategicMerge(target.raw, patch.value)
-    ) as KubernetesLike;
-    return toObject(inNamespace(raw, patch.namespace), patch.file, patch.doc, position, refOf(target));
-  });
-}
-
-/** Gives each JSON 6902 operation's path the line of the operation, so findings land on it. */
-function positionOfJsonPatch(
-  operations: Array<{ path: string }>,
-  position: Position | null,
-): Position | null {
-  if (position === null || typeof position === 'number') return position;
-  const root: PositionTree = { line: position.line };
-  operations.forEach((operation, index) => {
-    const operationLine = lineAt(position, [index, 'value']);
-    let tree = root;
-    const segments: NodePath = operation.path.split('/').slice(1);
-    segments.forEach((segment, depth) => {
-      const key = String(segment);
-      if (depth === segments.length - 1) {
-        setEntry(tree, key, operationLine, operationLine);
-        return;
-      }
-      const existing = entryOf(tree, key)?.value;
-      const next: PositionTree =
-        existing !== undefined && typeof existing !== 'number' ? existing : { line: operationLine };
-      setEntry(tree, key, operationLine, next);
-      tree = next;
-    });
-  });
-  return root;
 }
 
 function normalise(path: string): string {

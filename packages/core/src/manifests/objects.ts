@@ -28,11 +28,6 @@ export interface ManifestObject extends ObjectRef, SourceLocation {
   readonly position: Position | null;
   annotations: Readonly<Record<string, string>>;
   labels: Readonly<Record<string, string>>;
-  /**
-   * Set when this object is a Kustomize patch applied to another object of the set (or to an
-   * object outside it); findings about what the patch changes point at the patch file.
-   */
-  patchOf?: ObjectRef;
   /** Fields set elsewhere than in the object's own source (by a patch or a values file), and where. */
   setBy?: readonly PlacedField[];
   /** Where else the same object (same apiVersion, kind, namespace and name) is written. */

@@ -290,7 +290,7 @@ function runRules(
         fix: formatTemplate(rule.fix, found.data),
         file: found.file ?? placed?.file ?? object?.file ?? '(unknown)',
         line,
-        ...(object ? { resource: refOf(object.patchOf ?? object) } : {}),
+        ...(object ? { resource: refOf(object) } : {}),
         unit,
       });
     };
@@ -413,7 +413,7 @@ function buildReport(
 function loadBalancerEntry(lb: LoadBalancerView, unit: string, settings: RuleSettings): LoadBalancerEntry {
   return {
     // A patched Service is reported under its target's name, at the line that makes it a LoadBalancer.
-    ...refOf(lb.object.patchOf ?? lb.object),
+    ...refOf(lb.object),
     file: lb.typeFile,
     line: lb.typeLine,
     doc: lb.object.doc,
@@ -437,7 +437,6 @@ function loadBalancerEntry(lb: LoadBalancerView, unit: string, settings: RuleSet
     ...(lb.controller ? { controller: { id: lb.controller.id, name: lb.controller.name } } : {}),
     ...(lb.roleReason ? { roleReason: lb.roleReason } : {}),
     monthlyCost: monthlyPriceOf(lb, settings),
-    ...(lb.object.patchOf ? { patchOf: lb.object.patchOf } : {}),
   };
 }
 

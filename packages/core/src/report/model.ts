@@ -74,8 +74,6 @@ export interface LoadBalancerEntry extends ResourceEntry {
   roleReason?: string;
   /** Indicative monthly base price of this load balancer. */
   monthlyCost: number;
-  /** Set when a Kustomize patch makes this Service a LoadBalancer: the patched object. */
-  patchOf?: ObjectRef;
 }
 
 export interface IngressEntry extends ResourceEntry {

@@ -8,7 +8,7 @@ import {
 import { GATEWAY_API, SERVICES } from '../inventory/shapes.js';
 import type { ReferenceGrantView, RouteView, ServiceView } from '../inventory/views.js';
 import { GATEWAY_API_GROUP, isGatewayApiVersion } from '../known/api-versions.js';
-import { displayName, effectiveNamespace, type ManifestObject, objectKey } from '../manifests/objects.js';
+import { displayName, effectiveNamespace, type ManifestObject } from '../manifests/objects.js';
 import type { BackendRef, ListenerManifest, ParentRef } from '../manifests/schemas.js';
 import { defineRule } from './define-rule.js';
 
@@ -324,7 +324,7 @@ function checkBackendRef(
       : null;
   }
   const service = findServices(inventory, backendNamespace, ref.name)[0];
-  if (!service || !canJudgePorts(inventory, service)) return null;
+  if (!service || !canJudgePorts(service)) return null;
   if (service.ports.some((port) => port.port === ref.port)) return null;
   return {
     messageId: 'backendPortUnknown',
@@ -332,11 +332,9 @@ function checkBackendRef(
   };
 }
 
-/** Port lists are judged only when the set shows them whole: not ExternalName, not patched. */
-function canJudgePorts(inventory: Inventory, service: ServiceView): boolean {
-  if (service.type === 'ExternalName' || service.ports.length === 0) return false;
-  const { kind, name } = service.object;
-  return !inventory.patchedTargets.has(objectKey(kind, effectiveNamespace(service.object), name));
+/** Port lists are judged only when the set shows them whole: not ExternalName, not empty. */
+function canJudgePorts(service: ServiceView): boolean {
+  return service.type !== 'ExternalName' && service.ports.length > 0;
 }
 
 /** ReferenceGrants by their namespace: a backendRef looks at those of its namespace only. */

@@ -75,7 +75,7 @@ export function withoutCopies(loaded: LoadResult, keepOfKind: KeepOfKind = () =>
         break;
       }
     }
-    if (kept === undefined || object.patchOf !== undefined) {
+    if (kept === undefined) {
       namesakes.push(object);
       continue;
     }

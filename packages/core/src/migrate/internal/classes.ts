@@ -74,7 +74,7 @@ function entryPointClass(context: MigrationContext): { name: string; source: str
   const [[name, lb]] = [...found] as [[string, LoadBalancerView]];
   return {
     name,
-    source: `served by the ${controllerNoun(lb)} of the set, Service ${displayName(lb.object.patchOf ?? lb.object)}`,
+    source: `served by the ${controllerNoun(lb)} of the set, Service ${displayName(lb.object)}`,
   };
 }
 

@@ -35,7 +35,7 @@ export function createContext(inventory: Inventory, options: MigrationOptions): 
 
 /** The identity of a source object, under the name of the object a Kustomize patch changes. */
 export function refOf(object: ManifestObject): ObjectRef {
-  const source = object.patchOf ?? object;
+  const source = object;
   return { apiVersion: source.apiVersion, kind: source.kind, name: source.name, namespace: source.namespace };
 }
 

@@ -20,7 +20,7 @@ export function selectLoadBalancers(context: MigrationContext): LoadBalancerView
   const wanted = context.options.services;
   const keys = wanted === undefined ? null : new Set(wanted.map((service) => namespacedKey(service)));
   const selected = context.inventory.loadBalancers.filter(
-    (lb) => keys === null || keys.has(namespacedKey(lb.object.patchOf ?? lb.object)),
+    (lb) => keys === null || keys.has(namespacedKey(lb.object)),
   );
   for (const lb of selected) {
     if (lb.role !== 'entry-point') continue;
@@ -28,12 +28,12 @@ export function selectLoadBalancers(context: MigrationContext): LoadBalancerView
     if (keys !== null) {
       warn(
         context,
-        `Service ${displayName(lb.object.patchOf ?? lb.object)} was asked for, but it fronts the ${controllerNoun(lb)}: it is kept as the cluster's entry point, and the other Services can be routed through it.`,
+        `Service ${displayName(lb.object)} was asked for, but it fronts the ${controllerNoun(lb)}: it is kept as the cluster's entry point, and the other Services can be routed through it.`,
         lb.object,
       );
     }
   }
-  const found = new Set(selected.map((lb) => namespacedKey(lb.object.patchOf ?? lb.object)));
+  const found = new Set(selected.map((lb) => namespacedKey(lb.object)));
   for (const service of wanted ?? []) {
     if (found.has(namespacedKey(service))) continue;
     warn(

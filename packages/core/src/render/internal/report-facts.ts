@@ -51,8 +51,6 @@ export function skipCategory(file: FileResult): string {
       return 'Helm values';
     case 'kustomization':
       return 'Kustomize';
-    case 'kustomize-patch':
-      return 'Kustomize patch';
     case 'excluded':
       return 'excluded by config';
     case 'empty':

@@ -2,12 +2,12 @@
  * Reading a kustomization file: which one a directory has, whether it parses, its kind, and the
  * fields the built-in build cannot honour (each said once, with what to do).
  */
+import { KUSTOMIZATION_FILE_NAMES } from '../../manifests/kustomize.js';
 import { parseYamlStream } from '../../manifests/parse-yaml.js';
 import type { Position } from '../../manifests/positions.js';
 import { isMap, type KMap } from './resource.js';
 
-/** Kustomization file names, in the order kustomize looks for them. */
-export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
+export { KUSTOMIZATION_FILE_NAMES };
 
 export interface Kustomization {
   /** Directory, relative and posix (`.` for the top). */
