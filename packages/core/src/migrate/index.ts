@@ -50,7 +50,7 @@ export function migrate(files: readonly SourceFile[], options: MigrationOptions)
   const texts = new Map([...byPath].map(([path, file]) => [path, file.text]));
   const { units, looseFiles } = discoverUnits(files);
   const inventories: Inventory[] = groupFiles(withoutCopies(loadManifests(sourcesOf(looseFiles)))).map(
-    ({ loaded, inventory }) => inventory ?? buildInventory(loaded),
+    ({ inventory }) => inventory,
   );
   const skipped: MigrationWarning[] = [];
   for (const unit of units) {
