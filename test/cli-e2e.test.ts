@@ -71,7 +71,7 @@ let scratch: string;
 beforeAll(() => {
   if (!existsSync(cli)) {
     throw new Error(
-      `The CLI is not built (${cli} is missing). Run \`pnpm -F @ingress-advisor/cli build\` (or \`pnpm build\`) first.`,
+      `The CLI is not built (${cli} is missing). Run \`pnpm -F ingress-advisor build\` (or \`pnpm build\`) first.`,
     );
   }
   scratch = mkdtempSync(join(tmpdir(), 'ingress-advisor-e2e-'));

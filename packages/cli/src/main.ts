@@ -1,5 +1,5 @@
 /**
- * @ingress-advisor/cli: the terminal adapter. `main(argv, deps)` dispatches to a command and resolves
+ * ingress-advisor (the CLI package): the terminal adapter. `main(argv, deps)` dispatches to a command and resolves
  * to the exit code; `index.ts` wires it to the real process.
  */
 

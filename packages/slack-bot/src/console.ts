@@ -15,7 +15,7 @@ SLACK_SIGNING_SECRET (HTTP mode on PORT, default 3000) and run \`pnpm start\` ag
 
 /** The CLI's executable: the package's `dist/index.js` (one bundled file), found through its exports. */
 export function cliExecutable(): string {
-  return fileURLToPath(import.meta.resolve('@ingress-advisor/cli'));
+  return fileURLToPath(import.meta.resolve('ingress-advisor'));
 }
 
 /** Runs the console chat; resolves with the exit code to use. */
@@ -39,7 +39,7 @@ export function runConsole(
     };
     child.on('error', (error) => {
       write(
-        `Could not start the console chat (${error.message}). Build it first: pnpm -F @ingress-advisor/cli build\n`,
+        `Could not start the console chat (${error.message}). Build it first: pnpm -F ingress-advisor build\n`,
       );
       done(1);
     });
