@@ -15,13 +15,13 @@ import {
   renderUnits,
 } from '@ingress-advisor/core';
 import type { CliDeps } from '../deps.js';
-import { describeFileError, isUsageError, UsageError } from '../errors.js';
+import { describeFileError, UsageError } from '../errors.js';
 import { collectSources, readKustomizeInputs, STDIN_PATH } from '../input/collect-sources.js';
 import { loadConfig } from '../input/config-file.js';
 import { shouldUseColor } from '../output/color.js';
 import { jsonPieces } from '../output/json-pieces.js';
-import { defineCommand, EXIT, type ExitCode } from './definitions.js';
-import { type OptionSpecs, parseOptions } from './internal/parse-options.js';
+import { defineCommand, EXIT, type ExitCode, helpHint } from './definitions.js';
+import type { OptionSpecs, ParsedOptions } from './internal/parse-options.js';
 
 /** Report formats of `--format`. */
 export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
@@ -42,7 +42,7 @@ const OPTIONS = {
 export const RENDER_MODES = ['auto', 'builtin'] as const;
 export type RenderMode = (typeof RENDER_MODES)[number];
 
-const HELP_HINT = 'Run `ingress-advisor analyze --help` for usage.';
+const HELP_HINT = helpHint('analyze');
 
 /** The `--help` text of `analyze`. */
 export function analyzeHelp(): string {
@@ -117,54 +117,46 @@ export const analyzeCommand = defineCommand({
   summary: 'Analyse manifests: load balancers, Ingresses, Gateway API, findings and advice.',
   available: true,
   help: analyzeHelp,
-  run: runAnalyze,
+  options: OPTIONS,
+  run: analyzeWith,
 });
 
 /** Runs `analyze` with the arguments after the command name. */
-export async function runAnalyze(deps: CliDeps, args: readonly string[]): Promise<ExitCode> {
-  try {
-    const { values, positionals } = parseOptions(args, OPTIONS, HELP_HINT);
-    if (values.help === true) {
-      deps.stdout.write(analyzeHelp());
-      return EXIT.ok;
-    }
-    const options = validate(values, positionals);
-    const config = await loadConfig(deps, options.configFile);
-    const collected = await collectSources(options.paths, deps);
-    if (collected.problems.length > 0) {
-      for (const problem of collected.problems) deps.stderr.write(`${problem}\n`);
-      deps.stderr.write('Check the paths and run again; no report was written.\n');
-      return EXIT.usage;
-    }
-    for (const directory of collected.emptyDirectories) {
-      deps.stderr.write(`No *.yaml, *.yml, *.json or Kustomization files found in ${directory}.\n`);
-    }
+export const runAnalyze = analyzeCommand.run;
 
-    const analyzeConfig = withStdinIncluded(config, collected.usedStdin);
-    const plan = planRendering(collected.sources, analyzeConfig);
-    // Generator inputs (`.env`, `.properties`) a walk for YAML does not collect, for the built-in reader.
-    collected.sources.push(...readKustomizeInputs(plan.missingInputs, deps));
-    const rendered =
-      options.render === 'auto'
-        ? await renderUnits(plan.units, collected.sources, deps.tools, deps.cwd)
-        : new Map();
-    const report = analyze(collected.sources, { config: analyzeConfig, rendered });
-    const output = render(report, options, deps);
-    if (options.output === undefined) writeInBatches(output, (text) => deps.stdout.write(text));
-    else {
-      try {
-        await deps.fs.writeFile(resolve(deps.cwd, options.output), [...output].join(''));
-      } catch (error) {
-        throw new UsageError(`Cannot write the report to ${options.output}: ${describeFileError(error)}.`);
-      }
-    }
-    return checkFailOn(report, options.failOn, deps);
-  } catch (error) {
-    if (!isUsageError(error)) throw error;
-    deps.stderr.write(`${error.message}\n`);
-    for (const hint of error.hints) deps.stderr.write(`${hint}\n`);
+/** `analyze` once its options are parsed (see `defineCommand` for `--help` and usage errors). */
+async function analyzeWith(deps: CliDeps, { values, positionals }: ParsedOptions): Promise<ExitCode> {
+  const options = validate(values, positionals);
+  const config = await loadConfig(deps, options.configFile);
+  const collected = await collectSources(options.paths, deps);
+  if (collected.problems.length > 0) {
+    for (const problem of collected.problems) deps.stderr.write(`${problem}\n`);
+    deps.stderr.write('Check the paths and run again; no report was written.\n');
     return EXIT.usage;
   }
+  for (const directory of collected.emptyDirectories) {
+    deps.stderr.write(`No *.yaml, *.yml, *.json or Kustomization files found in ${directory}.\n`);
+  }
+
+  const analyzeConfig = withStdinIncluded(config, collected.usedStdin);
+  const plan = planRendering(collected.sources, analyzeConfig);
+  // Generator inputs (`.env`, `.properties`) a walk for YAML does not collect, for the built-in reader.
+  collected.sources.push(...readKustomizeInputs(plan.missingInputs, deps));
+  const rendered =
+    options.render === 'auto'
+      ? await renderUnits(plan.units, collected.sources, deps.tools, deps.cwd)
+      : new Map();
+  const report = analyze(collected.sources, { config: analyzeConfig, rendered });
+  const output = render(report, options, deps);
+  if (options.output === undefined) writeInBatches(output, (text) => deps.stdout.write(text));
+  else {
+    try {
+      await deps.fs.writeFile(resolve(deps.cwd, options.output), [...output].join(''));
+    } catch (error) {
+      throw new UsageError(`Cannot write the report to ${options.output}: ${describeFileError(error)}.`);
+    }
+  }
+  return checkFailOn(report, options.failOn, deps);
 }
 
 function validate(values: Record<string, string | boolean | undefined>, positionals: string[]): AnalyzeArgs {

@@ -1,12 +1,12 @@
 /** `ingress-advisor ask "QUESTION"`: a question in, the advice engine's Answer out (text or JSON). */
 import { type Answer, answer, CONFIG_FILE_NAME, CRITERIA, type CriterionId } from '@ingress-advisor/core';
 import type { CliDeps } from '../deps.js';
-import { isUsageError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { loadConfig } from '../input/config-file.js';
 import { shouldUseColor } from '../output/color.js';
 import { plainMarkdown } from '../output/plain-markdown.js';
-import { defineCommand, EXIT, type ExitCode } from './definitions.js';
-import { type OptionSpecs, parseOptions } from './internal/parse-options.js';
+import { defineCommand, EXIT, type ExitCode, helpHint } from './definitions.js';
+import type { OptionSpecs, ParsedOptions } from './internal/parse-options.js';
 
 /** Output formats of `ask --format`. */
 export const ASK_FORMATS = ['text', 'json'] as const;
@@ -21,7 +21,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } satisfies OptionSpecs;
 
-const HELP_HINT = 'Run `ingress-advisor ask --help` for usage.';
+const HELP_HINT = helpHint('ask');
 /** A question read from standard input is cut here; the engine reads at most 4,000 characters. */
 const MAX_STDIN_BYTES = 64 * 1024;
 
@@ -68,41 +68,33 @@ export const askCommand = defineCommand({
   summary: 'Answer a question: Ingress, LoadBalancer Service, Gateway API or a tunnel?',
   available: true,
   help: askHelp,
-  run: runAsk,
+  options: OPTIONS,
+  run: askWith,
 });
 
 /** Runs `ask` with the arguments after the command name. */
-export async function runAsk(deps: CliDeps, args: readonly string[]): Promise<ExitCode> {
-  try {
-    const { values, positionals } = parseOptions(args, OPTIONS, HELP_HINT);
-    if (values.help === true) {
-      deps.stdout.write(askHelp());
-      return EXIT.ok;
-    }
-    const format = formatOf(values.format);
-    const config = await loadConfig(deps, typeof values.config === 'string' ? values.config : undefined);
-    const flagWeights = typeof values.weights === 'string' ? parseWeights(values.weights) : {};
-    const weights = { ...config.weights, ...flagWeights };
-    const question = await questionOf(deps, positionals);
-    const result = answer(question, { weights });
-    const color = shouldUseColor({
-      noColorFlag: values['no-color'] === true,
-      toFile: false,
-      isTTY: deps.stdout.isTTY,
-      env: deps.env,
-    });
-    deps.stdout.write(
-      format === 'json'
-        ? `${JSON.stringify(result, null, 2)}\n`
-        : renderAnswer(result, { long: values.long === true, color }),
-    );
-    return EXIT.ok;
-  } catch (error) {
-    if (!isUsageError(error)) throw error;
-    deps.stderr.write(`${error.message}\n`);
-    for (const hint of error.hints) deps.stderr.write(`${hint}\n`);
-    return EXIT.usage;
-  }
+export const runAsk = askCommand.run;
+
+/** `ask` once its options are parsed (see `defineCommand` for `--help` and usage errors). */
+async function askWith(deps: CliDeps, { values, positionals }: ParsedOptions): Promise<ExitCode> {
+  const format = formatOf(values.format);
+  const config = await loadConfig(deps, typeof values.config === 'string' ? values.config : undefined);
+  const flagWeights = typeof values.weights === 'string' ? parseWeights(values.weights) : {};
+  const weights = { ...config.weights, ...flagWeights };
+  const question = await questionOf(deps, positionals);
+  const result = answer(question, { weights });
+  const color = shouldUseColor({
+    noColorFlag: values['no-color'] === true,
+    toFile: false,
+    isTTY: deps.stdout.isTTY,
+    env: deps.env,
+  });
+  deps.stdout.write(
+    format === 'json'
+      ? `${JSON.stringify(result, null, 2)}\n`
+      : renderAnswer(result, { long: values.long === true, color }),
+  );
+  return EXIT.ok;
 }
 
 /** The Answer as terminal text: the short form and how to see more, or with `long` the whole answer. */

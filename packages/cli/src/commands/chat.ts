@@ -15,12 +15,12 @@ import {
   renderText,
 } from '@ingress-advisor/core';
 import type { CliDeps } from '../deps.js';
-import { isUsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { loadConfig } from '../input/config-file.js';
 import { shouldUseColor } from '../output/color.js';
 import { renderAnswer } from './ask.js';
-import { defineCommand, EXIT, type ExitCode } from './definitions.js';
-import { type OptionSpecs, parseOptions } from './internal/parse-options.js';
+import { defineCommand, EXIT, type ExitCode, helpHint } from './definitions.js';
+import type { OptionSpecs, ParsedOptions } from './internal/parse-options.js';
 
 const OPTIONS = {
   'no-color': { type: 'boolean' },
@@ -28,7 +28,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } satisfies OptionSpecs;
 
-const HELP_HINT = 'Run `ingress-advisor chat --help` for usage.';
+const HELP_HINT = helpHint('chat');
 /** A pasted manifest larger than this is dropped with a message. */
 export const MAX_PASTE_BYTES = 1024 * 1024;
 /** The path a pasted manifest is reported under. */
@@ -73,8 +73,12 @@ export const chatCommand = defineCommand({
   summary: 'Ask questions in a conversation; paste manifests to have them analysed.',
   available: true,
   help: chatHelp,
-  run: runChat,
+  options: OPTIONS,
+  run: chatWith,
 });
+
+/** Runs `chat` with the arguments after the command name. */
+export const runChat = chatCommand.run;
 
 /** The greeting printed when the conversation starts. */
 export function chatGreeting(): string {
@@ -89,31 +93,19 @@ Type quit, or press Ctrl-D, to leave.
 `;
 }
 
-/** Runs `chat` with the arguments after the command name. */
-export async function runChat(deps: CliDeps, args: readonly string[]): Promise<ExitCode> {
-  let noColor: boolean;
-  let config: Config;
-  try {
-    const { values, positionals } = parseOptions(args, OPTIONS, HELP_HINT);
-    if (values.help === true) {
-      deps.stdout.write(chatHelp());
-      return EXIT.ok;
-    }
-    if (positionals.length > 0) {
-      deps.stderr.write(
-        'chat takes no arguments: type questions once it has started, or use `ingress-advisor ask "QUESTION"`.\n',
-      );
-      deps.stderr.write(`${HELP_HINT}\n`);
-      return EXIT.usage;
-    }
-    noColor = values['no-color'] === true;
-    config = await loadConfig(deps, typeof values.config === 'string' ? values.config : undefined);
-  } catch (error) {
-    if (!isUsageError(error)) throw error;
-    deps.stderr.write(`${error.message}\n`);
-    for (const hint of error.hints) deps.stderr.write(`${hint}\n`);
-    return EXIT.usage;
+/** `chat` once its options are parsed (see `defineCommand` for `--help` and usage errors). */
+async function chatWith(deps: CliDeps, { values, positionals }: ParsedOptions): Promise<ExitCode> {
+  if (positionals.length > 0) {
+    throw new UsageError(
+      'chat takes no arguments: type questions once it has started, or use `ingress-advisor ask "QUESTION"`.',
+      [HELP_HINT],
+    );
   }
+  const noColor = values['no-color'] === true;
+  const config: Config = await loadConfig(
+    deps,
+    typeof values.config === 'string' ? values.config : undefined,
+  );
 
   const color = shouldUseColor({
     noColorFlag: noColor,

@@ -6,10 +6,10 @@
 import { join, resolve } from 'node:path';
 import { escapeTerminal, type Migration, type MigrationOptions, migrate } from '@ingress-advisor/core';
 import type { CliDeps } from '../deps.js';
-import { describeFileError, isUsageError, UsageError } from '../errors.js';
+import { describeFileError, UsageError } from '../errors.js';
 import { collectSources, STDIN_PATH } from '../input/collect-sources.js';
-import { defineCommand, EXIT, type ExitCode } from './definitions.js';
-import { type OptionSpecs, parseOptions } from './internal/parse-options.js';
+import { defineCommand, EXIT, type ExitCode, helpHint } from './definitions.js';
+import type { OptionSpecs, ParsedOptions } from './internal/parse-options.js';
 
 const TARGETS = ['ingress', 'gateway'] as const;
 const GATEWAY_API_VERSIONS = ['1.5', '1.6'] as const;
@@ -28,7 +28,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } satisfies OptionSpecs;
 
-const HELP_HINT = 'Run `ingress-advisor migrate --help` for usage.';
+const HELP_HINT = helpHint('migrate');
 
 /** A DNS-1123 label (namespaces) and subdomain (Secret and class names), as Kubernetes checks them. */
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -92,39 +92,31 @@ export const migrateCommand = defineCommand({
   summary: 'Write Ingress or Gateway API YAML that replaces LoadBalancer Services.',
   available: true,
   help: migrateHelp,
-  run: runMigrate,
+  options: OPTIONS,
+  run: migrateWith,
 });
 
 /** Runs `migrate` with the arguments after the command name. */
-export async function runMigrate(deps: CliDeps, args: readonly string[]): Promise<ExitCode> {
-  try {
-    const { values, positionals } = parseOptions(args, OPTIONS, HELP_HINT);
-    if (values.help === true) {
-      deps.stdout.write(migrateHelp());
-      return EXIT.ok;
-    }
-    const { options, out } = validate(values, positionals);
-    const collected = await collectSources(positionals, deps);
-    if (collected.problems.length > 0) {
-      for (const problem of collected.problems) deps.stderr.write(`${problem}\n`);
-      deps.stderr.write('Check the paths and run again; nothing was written.\n');
-      return EXIT.usage;
-    }
-    for (const directory of collected.emptyDirectories) {
-      deps.stderr.write(`No *.yaml, *.yml, *.json or Kustomization files found in ${directory}.\n`);
-    }
-    const migration = migrate(collected.sources, options);
-    reportToStderr(migration, deps);
-    if (migration.yaml === '') return EXIT.ok;
-    if (out === undefined) deps.stdout.write(migration.yaml);
-    else await writeFiles(migration, out, deps);
-    return EXIT.ok;
-  } catch (error) {
-    if (!isUsageError(error)) throw error;
-    deps.stderr.write(`${error.message}\n`);
-    for (const hint of error.hints) deps.stderr.write(`${hint}\n`);
+export const runMigrate = migrateCommand.run;
+
+/** `migrate` once its options are parsed (see `defineCommand` for `--help` and usage errors). */
+async function migrateWith(deps: CliDeps, { values, positionals }: ParsedOptions): Promise<ExitCode> {
+  const { options, out } = validate(values, positionals);
+  const collected = await collectSources(positionals, deps);
+  if (collected.problems.length > 0) {
+    for (const problem of collected.problems) deps.stderr.write(`${problem}\n`);
+    deps.stderr.write('Check the paths and run again; nothing was written.\n');
     return EXIT.usage;
   }
+  for (const directory of collected.emptyDirectories) {
+    deps.stderr.write(`No *.yaml, *.yml, *.json or Kustomization files found in ${directory}.\n`);
+  }
+  const migration = migrate(collected.sources, options);
+  reportToStderr(migration, deps);
+  if (migration.yaml === '') return EXIT.ok;
+  if (out === undefined) deps.stdout.write(migration.yaml);
+  else await writeFiles(migration, out, deps);
+  return EXIT.ok;
 }
 
 function validate(

@@ -16,6 +16,7 @@ import {
   METALLB,
   OTHER_INTERNAL,
 } from '../../known/annotations.js';
+import { dropServerMetadata } from './server-metadata.js';
 
 /** Spec fields that only mean something on a LoadBalancer (or NodePort) Service. */
 const LOAD_BALANCER_FIELDS = [
@@ -26,16 +27,6 @@ const LOAD_BALANCER_FIELDS = [
   'healthCheckNodePort',
   'allocateLoadBalancerNodePorts',
 ] as const;
-
-/** Metadata the API server sets; an object written back must not carry it. */
-const SERVER_METADATA = [
-  'uid',
-  'resourceVersion',
-  'creationTimestamp',
-  'managedFields',
-  'generation',
-  'selfLink',
-];
 
 const DROPPED_ANNOTATION_PREFIXES = [
   AWS.annotationPrefix,
@@ -67,7 +58,7 @@ export function toClusterIp(
 ): { object: Record<string, unknown>; droppedAnnotations: string[] } {
   const raw = structuredClone(lb.object.raw) as Record<string, unknown>;
   const metadata = isMapping(raw.metadata) ? raw.metadata : {};
-  for (const key of SERVER_METADATA) delete metadata[key];
+  dropServerMetadata(metadata);
   if (namespace !== null) metadata.namespace = namespace;
   const droppedAnnotations: string[] = [];
   if (isMapping(metadata.annotations)) {

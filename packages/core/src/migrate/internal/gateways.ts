@@ -11,6 +11,7 @@ import type { ManifestObject } from '../../manifests/objects.js';
 import type { NodePath } from '../../manifests/positions.js';
 import { addRequirement, claimName, type MigrationContext, metadataOf, warn } from './context.js';
 import { toDnsLabel, uniqueName } from './names.js';
+import { dropServerMetadata } from './server-metadata.js';
 import { CERT_MANAGER_CLUSTER_ISSUER } from './tls.js';
 import type { EmittedDocument } from './yaml.js';
 
@@ -480,7 +481,7 @@ export class GatewaySet {
     const gateway = draft.existing as GatewayView;
     const raw = structuredClone(gateway.object.raw) as Record<string, unknown>;
     const metadata = (raw.metadata ?? {}) as Record<string, unknown>;
-    for (const key of SERVER_METADATA) delete metadata[key];
+    dropServerMetadata(metadata);
     if (annotations.annotations) {
       metadata.annotations = {
         ...((metadata.annotations as Record<string, string>) ?? {}),
@@ -500,16 +501,6 @@ export class GatewaySet {
 
 /** The Gateway group of public HTTP routes, which a Gateway of the set can take. */
 export const PUBLIC_GROUP = 'public';
-
-/** Metadata the API server sets; an object written back must not carry it. */
-const SERVER_METADATA = [
-  'uid',
-  'resourceVersion',
-  'creationTimestamp',
-  'managedFields',
-  'generation',
-  'selfLink',
-];
 
 /** Whether a listener hostname (possibly `*.example.com`) admits a route host. */
 export function hostMatches(listenerHostname: string, host: string): boolean {
