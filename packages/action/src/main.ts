@@ -3,11 +3,9 @@
  * the pull request introduces (sticky comment, optional inline comments, annotations, job summary,
  * outputs, SARIF). When the workspace holds a checkout with both commits, the files come from it and
  * the Helm charts and Kustomize overlays the pull request touches are rendered with helm and
- * kustomize (no plugins, nothing else from the PR run). `run` turns every failure into `core.setFailed`.
+ * kustomize (no plugins, nothing else from the PR run). `run` turns every failure into `setFailed`; its edges come in `ActionDeps` (deps.ts).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import * as core from '@actions/core';
 import {
   type Config,
   DEFAULT_CONFIG,
@@ -21,9 +19,8 @@ import {
   renderSarif,
   unitsTouchedBy,
 } from '@ingress-advisor/core';
-import { createNodeToolRunner } from '@ingress-advisor/tool-runner';
 import packageJson from '../package.json' with { type: 'json' };
-import { openCheckout, reviewCheckout } from './checkout.js';
+import { reviewCheckout } from './checkout.js';
 import {
   type CommentOutcome,
   type ExistingComment,
@@ -32,8 +29,9 @@ import {
   renderReview,
   syncComment,
 } from './comment.js';
+import { type ActionDeps, actionDeps } from './deps.js';
 import { ActionError, isActionError } from './errors.js';
-import { createClient, type GitHubClient } from './github/client.js';
+import type { GitHubClient } from './github/client.js';
 import {
   type ChangedFile,
   listChangedFiles,
@@ -56,22 +54,23 @@ import { collectSources, type PullRequestSources, selectorOf } from './sources.j
 const MAX_ANNOTATIONS = 50;
 export const VERSION: string = packageJson.version;
 
-/** Runs the Action; resolves when done, with `process.exitCode` set by `core.setFailed` on failure. */
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/** Runs the Action; resolves when done, with the failure (if any) given to `runner.setFailed`. */
+export async function run(deps: ActionDeps = actionDeps()): Promise<void> {
+  const { env, runner } = deps;
   try {
     const environment = readEnvironment(env);
-    const inputs = readInputs((name) => core.getInput(name), env);
+    const inputs = readInputs((name) => runner.getInput(name), env);
     if (environment.pullRequest === null) {
-      core.notice(
+      runner.notice(
         `ingress-advisor reviews pull requests; this run was triggered by "${environment.eventName || 'an unknown event'}", so nothing was analysed. Run it on pull_request or pull_request_target.`,
       );
-      core.setOutput('load-balancers-added', 0);
-      core.setOutput('findings', 0);
+      runner.setOutput('load-balancers-added', 0);
+      runner.setOutput('findings', 0);
       return;
     }
-    await review(environment, environment.pullRequest, inputs, env);
+    await review(environment, environment.pullRequest, inputs, deps);
   } catch (error) {
-    core.setFailed(
+    runner.setFailed(
       isActionError(error) ? error.message : `ingress-advisor failed unexpectedly: ${describe(error)}`,
     );
   }
@@ -81,18 +80,19 @@ async function review(
   environment: Environment,
   pr: PullRequestRef,
   inputs: Inputs,
-  env: NodeJS.ProcessEnv,
+  deps: ActionDeps,
 ): Promise<void> {
+  const { env, runner } = deps;
   const repository: Repository = { owner: environment.owner, repo: environment.repo };
   const retryBase = Number(env.INGRESS_ADVISOR_RETRY_BASE_MS);
-  const client = createClient({
+  const client = deps.createClient({
     token: inputs.token,
     baseUrl: environment.apiUrl,
-    warn: (message) => core.info(message),
+    warn: (message) => runner.info(message),
     ...(Number.isFinite(retryBase) && retryBase > 0 ? { retryBaseMs: retryBase } : {}),
   });
 
-  const started = Date.now();
+  const started = deps.now();
   // Looking for our earlier comment needs nothing else, so it runs while the files are read.
   const existingComment =
     inputs.comment === 'update' ? settle(findComment(client, repository, pr.number)) : null;
@@ -101,7 +101,7 @@ async function review(
     listChangedFiles(client, repository, pr.number),
   ]);
   const isSelected = selectorOf(inputs.paths, config);
-  const checkout = await openCheckout({
+  const checkout = await deps.openCheckout({
     workspace: environment.workspace,
     baseSha: pr.baseSha,
     headSha: pr.headSha,
@@ -117,11 +117,11 @@ async function review(
         changed: changed.files,
         isSelected,
         config,
-        runner: createNodeToolRunner(env.PATH),
+        runner: deps.toolRunner(env.PATH),
       });
       sources = read.sources;
       rendered = read.rendered;
-      core.info(
+      runner.info(
         read.touchedUnits.length === 0
           ? 'Read the merge base and the head from the checkout; the pull request touches no Helm chart or Kustomize overlay.'
           : `Rendered the units the pull request touches at the merge base and the head: ${read.touchedUnits.join(', ')}.`,
@@ -152,16 +152,16 @@ async function review(
       'GitHub lists only the first 3,000 files of a pull request; files beyond them were not analysed.',
     );
   }
-  for (const note of notes) core.warning(note);
-  core.info(
-    `Read ${plural(sources.changedPaths.size, 'changed manifest')} and ${plural(sources.contextFiles, 'unchanged manifest')} of ${plural(changed.files.length, 'changed file')} in ${Date.now() - started} ms.`,
+  for (const note of notes) runner.warning(note);
+  runner.info(
+    `Read ${plural(sources.changedPaths.size, 'changed manifest')} and ${plural(sources.contextFiles, 'unchanged manifest')} of ${plural(changed.files.length, 'changed file')} in ${deps.now() - started} ms.`,
   );
 
-  const analysing = Date.now();
+  const analysing = deps.now();
   const result = reviewPullRequest(sources, config, rendered);
-  core.info(`Analysed base and head in ${Date.now() - analysing} ms.`);
+  runner.info(`Analysed base and head in ${deps.now() - analysing} ms.`);
   const links: Links = { serverUrl: environment.serverUrl, repository, headSha: pr.headSha };
-  annotate(result);
+  annotate(result, runner);
 
   let outcome: CommentOutcome = { kind: 'none' };
   const isFork = pr.headRepository !== null && pr.headRepository !== `${repository.owner}/${repository.repo}`;
@@ -169,8 +169,8 @@ async function review(
     const existing = await (existingComment as Promise<Settled<ExistingComment | null>>);
     if (!existing.ok) throw existing.error;
     outcome = await syncComment(client, repository, pr.number, result, links, existing.value);
-    if (outcome.kind === 'forbidden') warnReadOnly(isFork);
-    else core.info(`Pull request comment: ${outcome.kind}.`);
+    if (outcome.kind === 'forbidden') warnReadOnly(isFork, runner);
+    else runner.info(`Pull request comment: ${outcome.kind}.`);
   }
   if (inputs.inline && outcome.kind !== 'forbidden') {
     const inline = await syncInlineComments(
@@ -182,18 +182,18 @@ async function review(
       changed.files,
       inputs.maxInlineComments,
     );
-    if (inline.kind === 'forbidden') warnReadOnly(isFork);
+    if (inline.kind === 'forbidden') warnReadOnly(isFork, runner);
     else {
-      core.info(
+      runner.info(
         `Inline comments: ${inline.created} added, ${inline.kept} kept, ${inline.deleted} removed, ${inline.skipped} not on the diff.`,
       );
     }
   }
 
-  await writeSummary(result, links, notes);
-  await writeOutputs(result, environment, inputs);
+  await writeSummary(result, links, notes, runner);
+  await writeOutputs(result, environment, inputs, deps);
   const failure = failOnMessage(result, inputs.failOn);
-  if (failure !== null) core.setFailed(failure);
+  if (failure !== null) runner.setFailed(failure);
 }
 
 /**
@@ -238,7 +238,7 @@ async function loadConfig(
 }
 
 /** Line annotations on the added load balancers and the new findings. */
-function annotate(review: Review): void {
+function annotate(review: Review, runner: ActionDeps['runner']): void {
   const currency = review.diff.report.summary.currency;
   const moved = new Set((review.migration?.converted ?? []).map(loadBalancerKey));
   let left = MAX_ANNOTATIONS;
@@ -252,7 +252,7 @@ function annotate(review: Review): void {
         : lb.traffic === 'unknown'
           ? 'Name its ports or set appProtocol so it can be placed.'
           : 'Once a second HTTP Service needs exposing, one shared Ingress or Gateway costs less than a load balancer each.';
-    core.warning(
+    runner.warning(
       `New LoadBalancer Service ${name} (${lb.traffic}, ${lb.exposure}), about ${formatMoney(lb.monthlyCost, currency)}/month. ${hint}`,
       { title: 'ingress-advisor: new LoadBalancer', file: lb.file, startLine: lb.line },
     );
@@ -260,7 +260,11 @@ function annotate(review: Review): void {
   for (const finding of review.diff.newFindings) {
     if (left-- <= 0) return;
     const annotation =
-      finding.severity === 'error' ? core.error : finding.severity === 'warning' ? core.warning : core.notice;
+      finding.severity === 'error'
+        ? runner.error
+        : finding.severity === 'warning'
+          ? runner.warning
+          : runner.notice;
     annotation(escapeTerminal(`${finding.message} Fix: ${finding.fix}`), {
       title: `ingress-advisor: ${finding.ruleId}`,
       file: finding.file,
@@ -269,36 +273,45 @@ function annotate(review: Review): void {
   }
 }
 
-function warnReadOnly(isFork: boolean): void {
-  core.warning(
+function warnReadOnly(isFork: boolean, runner: ActionDeps['runner']): void {
+  runner.warning(
     `Cannot comment on this pull request: the token is read-only (HTTP 403)${isFork ? ', as it always is for pull requests from forks' : ''}. The report is in the job summary and the annotations. To comment on fork pull requests, see the README (pull_request_target or workflow_run).`,
   );
 }
 
-async function writeSummary(review: Review, links: Links, notes: readonly string[]): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
+async function writeSummary(
+  review: Review,
+  links: Links,
+  notes: readonly string[],
+  runner: ActionDeps['runner'],
+): Promise<void> {
   const extra = notes.length > 0 ? `\n${notes.map((note) => `> ${note}`).join('\n')}\n` : '';
   // The job summary has a 1 MiB limit, but the same bounded report keeps it readable.
-  await core.summary.addRaw(`${renderReview(review, links)}${extra}`).write();
+  await runner.appendSummary(`${renderReview(review, links)}${extra}`);
 }
 
-async function writeOutputs(review: Review, environment: Environment, inputs: Inputs): Promise<void> {
+async function writeOutputs(
+  review: Review,
+  environment: Environment,
+  inputs: Inputs,
+  { files, runner }: ActionDeps,
+): Promise<void> {
   const reportPath = join(environment.tempDir, 'ingress-advisor-report.json');
-  await writeFile(reportPath, renderJson(review.diff.report));
-  core.setOutput('report', reportPath);
-  core.setOutput('load-balancers-added', review.diff.addedLoadBalancers.length);
-  core.setOutput('findings', review.diff.newFindings.length);
+  await files.writeFile(reportPath, renderJson(review.diff.report));
+  runner.setOutput('report', reportPath);
+  runner.setOutput('load-balancers-added', review.diff.addedLoadBalancers.length);
+  runner.setOutput('findings', review.diff.newFindings.length);
   if (inputs.sarifFile !== null) {
     try {
-      await mkdir(dirname(inputs.sarifFile), { recursive: true });
-      await writeFile(inputs.sarifFile, renderSarif(review.diff.report, { toolVersion: VERSION }));
+      await files.mkdir(dirname(inputs.sarifFile));
+      await files.writeFile(inputs.sarifFile, renderSarif(review.diff.report, { toolVersion: VERSION }));
     } catch (error) {
       throw new ActionError(
         'bad-input',
         `Cannot write the SARIF file ${inputs.sarifFile}: ${describe(error)}.`,
       );
     }
-    core.setOutput('sarif-file', inputs.sarifFile);
+    runner.setOutput('sarif-file', inputs.sarifFile);
   }
 }
 
