@@ -33,6 +33,7 @@ import {
   templatedWorkloadSchema,
 } from '../manifests/schemas.js';
 import { assignRoles } from './entry-points.js';
+import { defaultBackendPath, ingressPaths } from './ingress-paths.js';
 import { GROUPS_OF_KIND } from './shapes.js';
 import type {
   ContainerView,
@@ -418,46 +419,25 @@ function typeIngress(typed: TypedObject, object: ManifestObject): void {
   if (legacyApi) {
     const ingress = parse(typed, object, ingressV1beta1Schema);
     if (!ingress) return;
-    spec = ingress.spec ?? {};
     const legacySpec = ingress.spec ?? {};
-    if (legacySpec.backend) backends.push(legacyBackend(legacySpec.backend, null, null, ['spec', 'backend']));
-    (legacySpec.rules ?? []).forEach((rule, r) => {
-      (rule.http?.paths ?? []).forEach((path, p) => {
-        backends.push(
-          legacyBackend(path.backend, rule.host ?? null, path.path ?? null, [
-            'spec',
-            'rules',
-            r,
-            'http',
-            'paths',
-            p,
-            'backend',
-          ]),
-        );
-      });
-    });
+    spec = legacySpec;
+    if (legacySpec.backend) {
+      backends.push(legacyBackend(legacySpec.backend, null, null, defaultBackendPath(true)));
+    }
+    for (const { path, host, at } of ingressPaths(legacySpec)) {
+      backends.push(legacyBackend(path.backend, host, path.path ?? null, [...at, 'backend']));
+    }
   } else {
     const ingress = parse(typed, object, ingressV1Schema);
     if (!ingress) return;
-    spec = ingress.spec ?? {};
     const v1Spec = ingress.spec ?? {};
-    if (v1Spec.defaultBackend)
-      backends.push(v1Backend(v1Spec.defaultBackend, null, null, ['spec', 'defaultBackend']));
-    (v1Spec.rules ?? []).forEach((rule, r) => {
-      (rule.http?.paths ?? []).forEach((path, p) => {
-        backends.push(
-          v1Backend(path.backend, rule.host ?? null, path.path ?? null, [
-            'spec',
-            'rules',
-            r,
-            'http',
-            'paths',
-            p,
-            'backend',
-          ]),
-        );
-      });
-    });
+    spec = v1Spec;
+    if (v1Spec.defaultBackend) {
+      backends.push(v1Backend(v1Spec.defaultBackend, null, null, defaultBackendPath(false)));
+    }
+    for (const { path, host, at } of ingressPaths(v1Spec)) {
+      backends.push(v1Backend(path.backend, host, path.path ?? null, [...at, 'backend']));
+    }
   }
   const annotationClass = object.annotations[INGRESS.classAnnotation];
   const hosts = new Set<string>();

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { ingressNginxBinding } from '../../inventory/ingress-class.js';
+import { defaultBackendPath, ingressPaths } from '../../inventory/ingress-paths.js';
 import { findServices } from '../../inventory/inventory.js';
 import { findServicePort } from '../../inventory/selection.js';
 import type { IngressView } from '../../inventory/views.js';
@@ -72,49 +73,45 @@ export function readIngress(context: MigrationContext, view: IngressView): Omit<
       defaultBackend = {
         backend: legacyBackend(spec.backend),
         resource: resourceOf(spec.backend),
-        at: ['spec', 'backend'],
+        at: defaultBackendPath(true),
       };
-    (spec.rules ?? []).forEach((rule, r) => {
-      (rule.http?.paths ?? []).forEach((path, p) => {
-        const pathType = path.pathType ?? 'ImplementationSpecific';
-        paths.push({
-          host: rule.host ?? null,
-          path: pathOf(path.path, pathType),
-          pathType,
-          backend: legacyBackend(path.backend),
-          resource: resourceOf(path.backend),
-          at: ['spec', 'rules', r, 'http', 'paths', p],
-        });
+    for (const { path, host, at } of ingressPaths(spec)) {
+      const pathType = path.pathType ?? 'ImplementationSpecific';
+      paths.push({
+        host,
+        path: pathOf(path.path, pathType),
+        pathType,
+        backend: legacyBackend(path.backend),
+        resource: resourceOf(path.backend),
+        at,
       });
-    });
+    }
   } else {
     const spec = (object.raw as z.infer<typeof ingressV1Schema>).spec ?? {};
     secretNames = (spec.tls ?? []).map((entry) => entry.secretName);
-    // A v1 Ingress written with v1beta1 fields: the API server rejects it; read it as meant.
-    const rawSpec = ((object.raw as { spec?: unknown }).spec ?? {}) as RawSpec;
+    // A v1 Ingress written with v1beta1 fields: the API server rejects it; read it as meant. The
+    // backends are typed as v1, yet they are the objects as written, v1beta1 fields and all.
     if (spec.defaultBackend)
       defaultBackend = {
         backend:
           v1Backend(spec.defaultBackend) ??
-          legacyFields(context, view, rawSpec.defaultBackend, ['spec', 'defaultBackend']),
+          legacyFields(context, view, spec.defaultBackend as RawBackend, defaultBackendPath(false)),
         resource: resourceOf(spec.defaultBackend),
-        at: ['spec', 'defaultBackend'],
+        at: defaultBackendPath(false),
       };
-    (spec.rules ?? []).forEach((rule, r) => {
-      (rule.http?.paths ?? []).forEach((path, p) => {
-        const pathType = path.pathType ?? 'ImplementationSpecific';
-        const at: NodePath = ['spec', 'rules', r, 'http', 'paths', p];
-        const raw = rawSpec.rules?.[r]?.http?.paths?.[p]?.backend;
-        paths.push({
-          host: rule.host ?? null,
-          path: pathOf(path.path, pathType),
-          pathType,
-          backend: v1Backend(path.backend) ?? legacyFields(context, view, raw, [...at, 'backend']),
-          resource: resourceOf(path.backend),
-          at,
-        });
+    for (const { path, host, at } of ingressPaths(spec)) {
+      const pathType = path.pathType ?? 'ImplementationSpecific';
+      paths.push({
+        host,
+        path: pathOf(path.path, pathType),
+        pathType,
+        backend:
+          v1Backend(path.backend) ??
+          legacyFields(context, view, path.backend as RawBackend, [...at, 'backend']),
+        resource: resourceOf(path.backend),
+        at,
       });
-    });
+    }
   }
   const features = readAnnotations(
     object.annotations,
@@ -170,10 +167,6 @@ function pathOf(path: string | undefined, pathType: string): string {
 }
 
 type RawBackend = { serviceName?: unknown; servicePort?: unknown } | undefined;
-interface RawSpec {
-  defaultBackend?: RawBackend;
-  rules?: Array<{ http?: { paths?: Array<{ backend?: RawBackend }> } }>;
-}
 
 /**
  * A v1 backend written with the v1beta1 `serviceName`/`servicePort` (removed in Kubernetes 1.22):
