@@ -5,8 +5,7 @@
 import type { Server } from 'node:http';
 import { type AppOptions, App as BoltApp } from '@slack/bolt';
 import { answerConversation, startConversation } from './conversation.js';
-import { registerInteractionListeners } from './listeners/interactions.js';
-import { registerMessageListeners } from './listeners/messages.js';
+import { registerListeners } from './listeners/index.js';
 import type { BotContext } from './listeners/shared.js';
 import type { BotLogger } from './log.js';
 import { decode, eventCallbackSchema } from './payloads.js';
@@ -123,8 +122,7 @@ export function createSlackBot(
     }
     await next();
   });
-  registerMessageListeners(app, ctx);
-  registerInteractionListeners(app, ctx);
+  registerListeners(app, ctx);
   app.error(async (error) => {
     logger.event('error', 'bolt_error', {
       error: error.name,

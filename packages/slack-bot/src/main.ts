@@ -4,7 +4,7 @@
  */
 export { createSlackBot, type SlackBot, type SlackBotOptions } from './app.js';
 export { CONNECT_HINT, cliExecutable, runConsole } from './console.js';
-export { REVIEW_SHORTCUT } from './listeners/interactions.js';
-export { COMMAND } from './listeners/messages.js';
+export { COMMAND } from './listeners/commands/ingress-or-lb.js';
+export { REVIEW_SHORTCUT } from './listeners/shortcuts/review-manifest.js';
 export { type BotLogger, createLogger, type LogSink } from './log.js';
 export { readSettings, type Settings, SettingsError } from './settings.js';

@@ -1,6 +1,7 @@
 /**
- * What every listener shares: the bot's context, answering a conversation, reviewing a manifest,
- * reading a conversation back from a thread, and turning failures into a short apology with an id.
+ * What every listener shares: the bot's context, answering a conversation, reviewing a manifest (and
+ * reading it again from Slack), reading a conversation back from a thread, and turning failures into
+ * a short apology with an id.
  */
 import { randomUUID } from 'node:crypto';
 import { analyze, type Migration, migrate, type Report } from '@ingress-advisor/core';
@@ -18,10 +19,12 @@ import {
   answerMetadataSchema,
   decode,
   slackApiErrorSchema,
+  slackFileSchema,
 } from '../payloads.js';
 import { type AnswerView, renderAnswer } from '../render/answer.js';
 import type { Message } from '../render/blocks.js';
 import { type ManifestRef, renderReport } from '../render/report.js';
+import { classifyMessage, looksLikeManifest, MAX_MANIFEST_CHARS, unescapeSlack } from '../text/input.js';
 import { redactManifest, redactTokens } from '../text/redact.js';
 
 type MessageElement = NonNullable<webApi.ConversationsRepliesResponse['messages']>[number];
@@ -179,4 +182,75 @@ export async function guarded(
       ctx.logger.event('warn', 'apology_failed', { errorId, slackError: slackErrorCode(second) ?? null });
     }
   }
+}
+
+/** A YAML or JSON file snippet attached to a message. */
+export interface SlackFile {
+  id: string;
+  name: string;
+  url: string;
+  size: number;
+}
+
+/** A manifest in a message's text (inline or in a code block); null when there is none. */
+export function manifestInMessage(message: { text?: string }): string | null {
+  const input = classifyMessage(message.text ?? '');
+  if (input.kind === 'manifest') return input.text;
+  if (input.kind === 'too-long' && input.what === 'manifest') return unescapeSlack(message.text ?? '');
+  return null;
+}
+
+/** The first YAML or JSON file snippet of a message. */
+export function yamlFileOf(message: { files?: unknown }): SlackFile | null {
+  const files: unknown[] = Array.isArray(message.files) ? message.files : [];
+  for (const value of files) {
+    const file = decode(slackFileSchema, value);
+    if (file === null) continue;
+    const name = file.name ?? '';
+    const url = file.url_private_download ?? file.url_private ?? '';
+    const typed = file.filetype === 'yaml' || /\.(?:ya?ml|json)$/i.test(name);
+    if (typed && url !== '') return { id: file.id, name: name || 'snippet.yaml', url, size: file.size ?? 0 };
+  }
+  return null;
+}
+
+/** Downloads a file snippet with the bot token (`files:read`), only from Slack's own hosts. */
+export async function downloadFile(file: SlackFile, ctx: BotContext): Promise<string | null> {
+  const url = new URL(file.url);
+  if (!ctx.trustedFileHosts.has(url.host)) {
+    ctx.logger.event('warn', 'file_host_refused', { host: url.host });
+    return null;
+  }
+  const response = await fetch(url, {
+    headers: { authorization: `Bearer ${ctx.botToken}` },
+    redirect: 'error',
+    signal: AbortSignal.timeout(2500),
+  });
+  if (!response.ok) return null;
+  const text = await response.text();
+  return looksLikeManifest(text) || text.length > MAX_MANIFEST_CHARS ? text : null;
+}
+
+/** Reads the reviewed manifest again from Slack: the file snippet, or the message's text. */
+export async function readManifest(
+  client: webApi.WebClient,
+  ref: ManifestRef,
+  ctx: BotContext,
+): Promise<string | null> {
+  if (ref.file !== undefined) {
+    const info = await client.files.info({ file: ref.file });
+    const file = info.file === undefined ? null : yamlFileOf({ files: [info.file] });
+    return file === null ? null : downloadFile(file, ctx);
+  }
+  const history =
+    ref.thread !== undefined && ref.thread !== ref.ts
+      ? await client.conversations.replies({ channel: ref.channel, ts: ref.thread, limit: 200 })
+      : await client.conversations.history({
+          channel: ref.channel,
+          latest: ref.ts,
+          inclusive: true,
+          limit: 1,
+        });
+  const message = history.messages?.find((m) => m.ts === ref.ts);
+  return message === undefined ? null : manifestInMessage({ text: message.text ?? '' });
 }
