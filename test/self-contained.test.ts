@@ -31,7 +31,8 @@ const OUTSIDE: Array<{ why: string; pattern: RegExp }> = [
   { why: 'a home directory', pattern: /\bhomedir\(|\benv\.HOME\b|\$\{?HOME\b|(?:^|[\s'"`=(])~\//g },
   {
     why: 'a workplace folder beside the repository',
-    pattern: /(?:\.\.[/\\])+shared\b|\bshared\/reference\b/g,
+    // The folder, not a module of the same name (`import ... from '../shared.js'`).
+    pattern: /(?:\.\.[/\\])+shared[/\\]|\bshared\/reference\b/g,
   },
   { why: 'the workplace reference questions', pattern: /\bquestions-dev\.json\b/g },
 ];
@@ -119,6 +120,7 @@ describe('the repository stands on its own', () => {
     ['.ci/run', 'cd "$(dirname "$0")/.."'],
     ['packages/core/src/advice/topics/x.ts', "url: 'https://example.com/home/docs'"],
     ['packages/core/src/advice/internal/examples.ts', '/^\\/[a-z0-9._~/-]*$/.test(path)'],
+    ['packages/slack-bot/src/listeners/actions/more.ts', "import { type BotContext } from '../shared.js';"],
   ])('leaves an inside reference alone in %s: %s', (file, line) => {
     expect(outsideReferences(file, line)).toEqual([]);
   });
