@@ -3,7 +3,8 @@
  * the pull request introduces (sticky comment, optional inline comments, annotations, job summary,
  * outputs, SARIF). When the workspace holds a checkout with both commits, the files come from it and
  * the Helm charts and Kustomize overlays the pull request touches are rendered with helm and
- * kustomize (no plugins, nothing else from the PR run). `run` turns every failure into `setFailed`; its edges come in `ActionDeps` (deps.ts).
+ * kustomize (no plugins, nothing else from the PR run). `run` turns every failure into `setFailed`;
+ * its edges come in `ActionDeps` (deps.ts).
  */
 import { dirname, join } from 'node:path';
 import {

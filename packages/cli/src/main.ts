@@ -1,6 +1,6 @@
 /**
- * ingress-advisor (the CLI package): the terminal adapter. `main(argv, deps)` dispatches to a command and resolves
- * to the exit code; `index.ts` wires it to the real process.
+ * ingress-advisor (the CLI package): the terminal adapter. `main(argv, deps)` dispatches to a
+ * command and resolves to the exit code; `index.ts` wires it to the real process.
  */
 
 import { EXIT, type ExitCode } from './commands/definitions.js';

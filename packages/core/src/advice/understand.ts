@@ -576,21 +576,25 @@ export function situationSize(
 const TROUBLE =
   /\b(?:pending|stuck|50[234]|bad gateway|gateway timeout|unhealthy|health ?checks? fail\w*|drops?|dropp(?:ed|ing)|disconnect\w*|reset by peer|time(?:s|d)? ?out|timeouts?|timing out|not reachable|unreachable|(?:cannot|can ?not|can't|unable to) (?:reach|connect|access)|connection refused|refused|not working|does not work|doesn't work|stopped working|broken|fails?|failing|failed|errors?|never (?:gets?|assigned|shows?)|instead of (?:the )?(?:real |actual )?(?:client|visitor|user)s?)\b/;
 
-/** Retrieval scores at which a topic is taken without a cue: tuned on the tune set only. */
+/**
+ * Retrieval scores at which a topic is taken without a cue, tuned on the tune part of the own
+ * questions and on the development questions (never on the held-out part).
+ */
 const RETRIEVAL = {
   /** The best topic's score must reach this... */
   confident: 4,
   /** ...and beat the second by this factor... */
   margin: 1.2,
-  /** ...or by this one, to win over a question that also asks which option to use. */
+  /** ...or by this one, to win over a question that also asks which option to use... */
   strongMargin: 1.6,
-  /** The score a topic must reach, and how much nearer than the situations it must be, to win over a described workload. */
+  /** ...or by this one, to win even over a described workload that asks which to use. */
+  dominant: 5,
+  /** To win over a workload described without a question, a topic must reach this score... */
   clear: 8,
+  /** ...and be this much nearer than the situations. */
   overChoose: 2.5,
   /** A question leaning this much more to one topic than the next gets that topic. */
   lean: 1.1,
-  /** ...or by this one, to win even over a described workload. */
-  dominant: 5,
   /** Below this the question is not near any topic at all. */
   near: 1.5,
 } as const;

@@ -145,9 +145,10 @@ export function retrieveTopics(canonicalText: string): TopicMatch[] {
     // A text that shares only words every topic uses ("api", "gke", "public") is no evidence.
     const telling = Math.max(...(hit.terms as string[]).map(distinctiveness));
     const scores = perTopic.get(topic) ?? [];
-    if (scores.length < 2) scores.push(hit.score * telling * telling);
+    scores.push(hit.score * telling * telling);
     perTopic.set(topic, scores);
   }
+  // The best two after weighting, which need not be the first two MiniSearch ranked.
   for (const scores of perTopic.values()) scores.sort((a, b) => b - a);
   return [...perTopic]
     .map(([topic, [best = 0, second = 0]]) => ({ topic, score: best + second / 3 }))
