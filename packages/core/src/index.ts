@@ -11,6 +11,13 @@ export {
   type FollowUp,
   type Layer4Part,
 } from './advice/answer.js';
+export {
+  answerConversation,
+  type Conversation,
+  startConversation,
+  withChoice,
+  withMoreText,
+} from './advice/conversation.js';
 export { CRITERIA, DEFAULT_WEIGHTS, normaliseWeights, OPTION_TITLES } from './advice/criteria.js';
 export { rankOptions } from './advice/decide.js';
 export type { Requirements } from './advice/requirements.js';

@@ -5,14 +5,17 @@
  */
 import {
   type Answer,
-  type AnswerContext,
   analyze,
-  answer,
+  answerConversation,
   CONFIG_FILE_NAME,
   type Config,
+  type Conversation,
   escapeTerminal,
   type FollowUp,
   renderText,
+  startConversation,
+  withChoice,
+  withMoreText,
 } from '@ingress-advisor/core';
 import type { CliDeps } from '../deps.js';
 import { UsageError } from '../errors.js';
@@ -119,7 +122,9 @@ async function chatWith(deps: CliDeps, { values, positionals }: ParsedOptions): 
   };
   deps.stdout.write(chatGreeting());
 
-  let previous: Answer | undefined;
+  // The conversation so far (core's model, as the bot's), and its last answer.
+  let conversation: Conversation | undefined;
+  let last: Answer | undefined;
   let paste: { lines: string[]; bytes: number; tooLarge: boolean } | undefined;
   const finishPaste = (): void => {
     if (paste === undefined) return;
@@ -132,7 +137,8 @@ async function chatWith(deps: CliDeps, { values, positionals }: ParsedOptions): 
       const report = analyze([{ path: PASTE_PATH, text: `${lines.join('\n')}\n` }], { config: pasteConfig });
       deps.stdout.write(`\n${renderText(report, { color })}\n`);
       // The next reply is a new question, not a refinement of one asked before the paste.
-      previous = undefined;
+      conversation = undefined;
+      last = undefined;
     });
   };
 
@@ -208,21 +214,27 @@ async function chatWith(deps: CliDeps, { values, positionals }: ParsedOptions): 
       continue;
     }
 
-    if (MORE_WORDS.has(text.toLowerCase()) && previous !== undefined) {
-      deps.stdout.write(`\n${renderAnswer(previous, { long: true, color })}`);
+    if (MORE_WORDS.has(text.toLowerCase()) && last !== undefined) {
+      deps.stdout.write(`\n${renderAnswer(last, { long: true, color })}`);
       continue;
     }
 
     turn(deps, () => {
-      const choice = previous === undefined ? undefined : matchChoice(previous.followUps, text);
-      const context: AnswerContext = { weights: config.weights };
-      if (previous !== undefined) context.previous = previous;
-      if (choice !== undefined) context.followUp = choice;
-      const result = answer(text, context);
+      // A choice answers the last follow-up; words after a question asked back refine it; anything
+      // else starts over.
+      const choice = last === undefined ? undefined : matchChoice(last.followUps, text);
+      if (conversation !== undefined && choice !== undefined) {
+        conversation = withChoice(conversation, choice.id, choice.choice);
+      } else if (conversation !== undefined && last?.kind === 'clarification') {
+        conversation = withMoreText(conversation, text) ?? startConversation(text);
+      } else {
+        conversation = startConversation(text);
+      }
+      const result = answerConversation(conversation, { weights: config.weights });
       deps.stdout.write(
         `\n${renderAnswer(result, { color, moreHint: 'type more for every reason, the ranking and the sources' })}${renderFollowUps(result.followUps)}`,
       );
-      previous = result;
+      last = result;
     });
   }
   // End of input: a manifest pasted without a closing blank line is still analysed.

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { answer } from './answer.js';
+import { answerConversation, startConversation, withChoice, withMoreText } from './conversation.js';
+
+describe('a conversation', () => {
+  it('answers its question, then each choice the answer still asks about', () => {
+    const question = 'ingress or lb?';
+    const asked = answerConversation(startConversation(question));
+    expect(asked.kind).toBe('clarification');
+    const udp = answerConversation(withChoice(startConversation(question), 'protocol', 'udp'));
+    expect(udp.recommended).toBe('loadbalancer');
+    // The same as answering the follow-up turn by turn.
+    const turnByTurn = answer(question, { previous: asked, followUp: { id: 'protocol', choice: 'udp' } });
+    expect(udp.recommended).toBe(turnByTurn.recommended);
+    expect(udp.ranking?.map((option) => option.option)).toEqual(
+      turnByTurn.ranking?.map((option) => option.option),
+    );
+  });
+
+  it('keeps one choice per follow-up, the latest', () => {
+    const conversation = withChoice(
+      withChoice(startConversation('ingress or lb?'), 'protocol', 'tcp'),
+      'protocol',
+      'udp',
+    );
+    expect(conversation.choices).toEqual([['protocol', 'udp']]);
+  });
+
+  it('drops a choice the words have since settled', () => {
+    const chosen = withChoice(startConversation('ingress or lb?'), 'protocol', 'http');
+    const refined = withMoreText(chosen, "actually it's a UDP game server on 27015");
+    expect(refined).not.toBeNull();
+    expect(answerConversation(refined as NonNullable<typeof refined>).recommended).toBe('loadbalancer');
+  });
+
+  it('refuses to grow past what it can travel in', () => {
+    expect(withMoreText(startConversation('ingress or lb?'), 'x'.repeat(50), 40)).toBeNull();
+  });
+
+  it('applies the weights it is given', () => {
+    const conversation = startConversation('3 http services, one domain, tls');
+    const simple = answerConversation(conversation, { weights: { simplicity: 90, routing: 1 } });
+    const routing = answerConversation(conversation, { weights: { routing: 90, simplicity: 1 } });
+    expect(simple.ranking?.[0]?.score).not.toBe(routing.ranking?.[0]?.score);
+  });
+});
