@@ -189,13 +189,7 @@ export function renderAnswer(answer: Answer, conversation: Conversation, view: A
     blocks.push(context(`Sources: ${links.join(' · ')}`));
   }
 
-  const tail: Button[] = [];
-  if (view.ephemeral) tail.push(button('Share in channel', ANSWER_ACTIONS.share, state, 'primary'));
-  tail.push(
-    button('👍 Helpful', ANSWER_ACTIONS.feedbackUp, state),
-    button('👎 Not helpful', ANSWER_ACTIONS.feedbackDown, state),
-  );
-  blocks.push(actions(tail, 'answer_feedback'));
+  blocks.push(answerButtons(state, view, []));
 
   return {
     text: answerText(answer),
@@ -227,13 +221,7 @@ function renderShort(answer: Answer, conversation: Conversation, view: AnswerVie
   blocks.push(...sections(markdownToMrkdwn(body.filter((part) => part !== '').join('\n\n'))));
   blocks.push(understoodContext(answer));
   blocks.push(...followUpBlocks(answer, conversation));
-  const tail: Button[] = [button('More', ANSWER_ACTIONS.more, state)];
-  if (view.ephemeral) tail.push(button('Share in channel', ANSWER_ACTIONS.share, state, 'primary'));
-  tail.push(
-    button('👍 Helpful', ANSWER_ACTIONS.feedbackUp, state),
-    button('👎 Not helpful', ANSWER_ACTIONS.feedbackDown, state),
-  );
-  blocks.push(actions(tail, 'answer_feedback'));
+  blocks.push(answerButtons(state, view, [button('More', ANSWER_ACTIONS.more, state)]));
   return {
     text: answerText(answer),
     blocks: fitMessage(
@@ -242,6 +230,17 @@ function renderShort(answer: Answer, conversation: Conversation, view: AnswerVie
       'The rest of this answer is too long for one message: press More, or run `ingress-advisor ask --long`.',
     ),
   };
+}
+
+/** The buttons under every answer: `first`, Share (on an ephemeral answer), 👍 and 👎. */
+function answerButtons(state: string, view: AnswerView, first: Button[]): Block {
+  const buttons = [...first];
+  if (view.ephemeral) buttons.push(button('Share in channel', ANSWER_ACTIONS.share, state, 'primary'));
+  buttons.push(
+    button('👍 Helpful', ANSWER_ACTIONS.feedbackUp, state),
+    button('👎 Not helpful', ANSWER_ACTIONS.feedbackDown, state),
+  );
+  return actions(buttons, 'answer_feedback');
 }
 
 /** The header of an answer: the topic's title, the yes/no, or the recommendation with its score. */

@@ -65,53 +65,33 @@ export function readIngress(context: MigrationContext, view: IngressView): Omit<
   const paths: IngressPath[] = [];
   let defaultBackend: ReadIngress['defaultBackend'] = null;
   const tlsEntries = view.tlsHosts.map((hosts, index) => ({ hosts, index }));
-  let secretNames: Array<string | undefined> = [];
-  if (view.legacyApi) {
-    const spec = (object.raw as z.infer<typeof ingressV1beta1Schema>).spec ?? {};
-    secretNames = (spec.tls ?? []).map((entry) => entry.secretName);
-    if (spec.backend)
-      defaultBackend = {
-        backend: legacyBackend(spec.backend),
-        resource: resourceOf(spec.backend),
-        at: defaultBackendPath(true),
-      };
-    for (const { path, host, at } of ingressPaths(spec)) {
-      const pathType = path.pathType ?? 'ImplementationSpecific';
-      paths.push({
-        host,
-        path: pathOf(path.path, pathType),
-        pathType,
-        backend: legacyBackend(path.backend),
-        resource: resourceOf(path.backend),
-        at,
-      });
-    }
-  } else {
-    const spec = (object.raw as z.infer<typeof ingressV1Schema>).spec ?? {};
-    secretNames = (spec.tls ?? []).map((entry) => entry.secretName);
-    // A v1 Ingress written with v1beta1 fields: the API server rejects it; read it as meant. The
-    // backends are typed as v1, yet they are the objects as written, v1beta1 fields and all.
-    if (spec.defaultBackend)
-      defaultBackend = {
-        backend:
-          v1Backend(spec.defaultBackend) ??
-          legacyFields(context, view, spec.defaultBackend as RawBackend, defaultBackendPath(false)),
-        resource: resourceOf(spec.defaultBackend),
-        at: defaultBackendPath(false),
-      };
-    for (const { path, host, at } of ingressPaths(spec)) {
-      const pathType = path.pathType ?? 'ImplementationSpecific';
-      paths.push({
-        host,
-        path: pathOf(path.path, pathType),
-        pathType,
-        backend:
-          v1Backend(path.backend) ??
-          legacyFields(context, view, path.backend as RawBackend, [...at, 'backend']),
-        resource: resourceOf(path.backend),
-        at,
-      });
-    }
+  // Both API shapes read as one; only the backend's fields differ. A v1 Ingress written with v1beta1
+  // fields (the API server rejects it) is read as meant, with a warning.
+  const spec = (object.raw as { spec?: AnyIngressSpec }).spec ?? {};
+  const readBackend = (backend: AnyBackend, at: NodePath): Backend | null =>
+    view.legacyApi
+      ? legacyBackend(backend as LegacyBackend)
+      : (v1Backend(backend as V1Backend) ?? legacyFields(context, view, backend as RawBackend, at));
+  const secretNames = (spec.tls ?? []).map((entry) => entry.secretName);
+  const defaultAt = defaultBackendPath(view.legacyApi);
+  const fallback = view.legacyApi ? spec.backend : spec.defaultBackend;
+  if (fallback) {
+    defaultBackend = {
+      backend: readBackend(fallback, defaultAt),
+      resource: resourceOf(fallback),
+      at: defaultAt,
+    };
+  }
+  for (const { path, host, at } of ingressPaths(spec)) {
+    const pathType = path.pathType ?? 'ImplementationSpecific';
+    paths.push({
+      host,
+      path: pathOf(path.path, pathType),
+      pathType,
+      backend: readBackend(path.backend, [...at, 'backend']),
+      resource: resourceOf(path.backend),
+      at,
+    });
   }
   const features = readAnnotations(
     object.annotations,
@@ -167,6 +147,23 @@ function pathOf(path: string | undefined, pathType: string): string {
 }
 
 type RawBackend = { serviceName?: unknown; servicePort?: unknown } | undefined;
+type V1Spec = NonNullable<z.infer<typeof ingressV1Schema>['spec']>;
+type LegacySpec = NonNullable<z.infer<typeof ingressV1beta1Schema>['spec']>;
+type V1Backend = NonNullable<V1Spec['defaultBackend']>;
+type LegacyBackend = NonNullable<LegacySpec['backend']>;
+type AnyBackend = V1Backend | LegacyBackend;
+/** An Ingress spec of either API shape, as far as the conversion reads it. */
+interface AnyIngressSpec {
+  tls?: Array<{ secretName?: string | undefined }> | null;
+  backend?: AnyBackend;
+  defaultBackend?: AnyBackend;
+  rules?: Array<{
+    host?: string | undefined;
+    http?: {
+      paths?: Array<{ path?: string | undefined; pathType?: string | undefined; backend: AnyBackend }>;
+    };
+  }> | null;
+}
 
 /**
  * A v1 backend written with the v1beta1 `serviceName`/`servicePort` (removed in Kubernetes 1.22):
