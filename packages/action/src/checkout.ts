@@ -18,7 +18,7 @@ import {
   unitsTouchedBy,
 } from '@ingress-advisor/core';
 import { findOnPath, runProcess } from '@ingress-advisor/tool-runner';
-import type { ChangedFile } from './github/pull-request.js';
+import { type ChangedFile, touchedPaths } from './github/pull-request.js';
 import type { PullRequestSources } from './sources.js';
 
 /** How long one git command may take (listing or checking out a large repository). */
@@ -180,9 +180,7 @@ export async function reviewCheckout(
   },
 ): Promise<CheckoutReview> {
   // A changed helper template or values file is no manifest the selection keeps, yet it changes the unit.
-  const changedPaths = plan.changed.flatMap((file) =>
-    file.previousPath === null ? [file.path] : [file.path, file.previousPath],
-  );
+  const changedPaths = touchedPaths(plan.changed);
   const read = (commit: CheckedOutCommit) => {
     const sources = readCommitFiles(commit, plan.isSelected);
     const { units, missingInputs } = planRendering(sources, plan.config);

@@ -39,6 +39,7 @@ import {
   type Repository,
   readFileAt,
   readTree,
+  touchedPaths,
 } from './github/pull-request.js';
 import { syncInlineComments } from './inline.js';
 import { failOnMessage, type RenderedSides, type Review, reviewPullRequest } from './review.js';
@@ -206,10 +207,9 @@ function unitsNeedingCheckout(
   changed: readonly ChangedFile[],
   config: Config,
 ): string[] {
-  const paths = changed.flatMap((file) =>
-    file.previousPath === null ? [file.path] : [file.path, file.previousPath],
+  return unitsTouchedBy(planRendering(sources.head, config).units, touchedPaths(changed)).map(
+    (unit) => unit.id,
   );
-  return unitsTouchedBy(planRendering(sources.head, config).units, paths).map((unit) => unit.id);
 }
 
 /** The configuration at the base commit: the target branch's rules govern the pull request. */

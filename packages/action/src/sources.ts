@@ -5,7 +5,7 @@
  * read once and serve both sides.
  */
 import { type Config, MAX_FILE_BYTES, matchesGlob, type SourceFile } from '@ingress-advisor/core';
-import { type ChangedFile, mapWithConcurrency, type TreeFile } from './github/pull-request.js';
+import { type ChangedFile, mapWithConcurrency, type TreeFile, touchedPaths } from './github/pull-request.js';
 import { reverseApplyPatch } from './patch.js';
 
 /** Requests in flight at once; Octokit's throttling allows 10 at a time per client. */
@@ -53,9 +53,7 @@ export async function collectSources(plan: SourcePlan): Promise<PullRequestSourc
     .filter((file) => file.status !== 'added' && file.status !== 'copied')
     .map((file) => ({ file, basePath: file.previousPath ?? file.path }))
     .filter(({ basePath }) => plan.isSelected(basePath));
-  const touched = new Set(
-    plan.changed.flatMap((file) => [file.path, ...(file.previousPath ? [file.previousPath] : [])]),
-  );
+  const touched = new Set(touchedPaths(plan.changed));
 
   let context: TreeFile[] = [];
   if (plan.tree === null) {

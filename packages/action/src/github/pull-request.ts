@@ -21,6 +21,13 @@ export interface ChangedFile {
   patch: string | null;
 }
 
+/** Every path a change touches: each file's path, and its old path when it was renamed. */
+export function touchedPaths(changed: readonly ChangedFile[]): string[] {
+  return changed.flatMap((file) =>
+    file.previousPath === null ? [file.path] : [file.path, file.previousPath],
+  );
+}
+
 /** A file of a git tree. */
 export interface TreeFile {
   path: string;
