@@ -3,6 +3,7 @@
  * Gateway?", "does GKE support mixed-protocol Services?". Recognised by their form and by naming a
  * known implementation and capability; answered from the facts, never from prose.
  */
+import { YES_NO_QUESTION } from '../internal/intent.js';
 import { CAPABILITIES, CAPABILITY_FACTS, IMPLEMENTATIONS } from './index.js';
 import type { Capability, CapabilityFact, Implementation } from './types.js';
 
@@ -16,8 +17,9 @@ export interface CapabilityQuestion {
 }
 
 /** "Can/does/is ... ?", or "... support(s) ...", "is it possible", "able to". */
-const YES_NO_FORM =
-  /^(?:(?:so|and|ok|okay|hey|hi|quick question)[\s,:]+)*(?:can|could|does|do|did|is|are|will|would|has|have)\b|\bsupports?\b|\bsupported\b|\b(?:is it|is that) possible\b|\bable to\b|\bworks? with\b/;
+const YES_NO_FORM = new RegExp(
+  `${YES_NO_QUESTION.source}|\\bsupports?\\b|\\bsupported\\b|\\b(?:is it|is that) possible\\b|\\bable to\\b|\\bworks? with\\b`,
+);
 
 /**
  * The capability a canonical question asks about, with the implementation and fact, or null when

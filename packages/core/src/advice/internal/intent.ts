@@ -334,8 +334,12 @@ const OPTION_ALTERNATIVES = new RegExp(
   String.raw`\b${OPTION}\b[^.?!]{0,40}\b(?:or|vs\.?|versus)\b[^.?!]{0,40}\b${OPTION}\b`,
 );
 
-const YES_NO_QUESTION =
-  /^(?:(?:so|and|ok|hey|hi)[\s,]+)?(?:does|do|did|is|are|can|could|will|would|has|have)\b/;
+/**
+ * The opening of a yes/no question ("does ...", "so can we ..."): one definition for telling a
+ * choice from a yes/no question and for the capability questions.
+ */
+export const YES_NO_QUESTION =
+  /^(?:(?:so|and|ok|okay|hey|hi|quick question)[\s,:]+)*(?:can|could|does|do|did|is|are|will|would|has|have)\b/;
 const ALTERNATIVES = new RegExp(
   String.raw`\b(?:which|better|should)\b|\b${OPTION}\b[^.?!]{0,40}\b(?:or|vs\.?|versus)\b`,
 );
