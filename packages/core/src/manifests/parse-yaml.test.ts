@@ -1,6 +1,11 @@
+import { createRequire } from 'node:module';
+import type * as JsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { MAX_EXPANDED_NODES, parseYamlStream } from './parse-yaml.js';
+import { type Keep, pruneValue } from './keep.js';
+import { MAX_EXPANDED_NODES, parseYamlStream, YAML_SCHEMA } from './parse-yaml.js';
 import { lineAt } from './positions.js';
+
+const { loadAll } = createRequire(import.meta.url)('js-yaml') as typeof JsYaml;
 
 describe('parseYamlStream', () => {
   it('keeps each document with the line of every key', () => {
@@ -87,5 +92,58 @@ describe('parseYamlStream', () => {
   it('reads JSON', () => {
     const { documents } = parseYamlStream('{"kind": "Service", "spec": {"type": "LoadBalancer"}}');
     expect(documents[0]!.value).toEqual({ kind: 'Service', spec: { type: 'LoadBalancer' } });
+  });
+});
+
+/**
+ * The walker builds kept values itself; js-yaml's constructor is the reference it must match, on
+ * the corners of the object map: keys read as numbers, booleans or null, keys written twice,
+ * `__proto__`, quoted and block scalars, empty documents, and the texts js-yaml builds whole.
+ */
+describe('values built while walking equal js-yaml loadAll', () => {
+  const texts: Record<string, string> = {
+    'keys read as numbers, booleans and null': '80: http\n1.0: one\ntrue: yes\n~: nothing\n0x1F: hex\n',
+    'keys written twice in different spellings': 'a: 1\n1: x\n1.0: y\nb: [1, 2]\na: 3\n',
+    'scalars of every style':
+      "a: 'single ''q'''\nb: \"double\\n\"\nc: |\n  lit\n  eral\nd: >-\n  fol\n  ded\ne: plain words\nf:\ng: ''\n",
+    'numbers and specials':
+      'a: 012\nb: 0o17\nc: .inf\nd: -.Inf\ne: .nan\nf: 1e3\ng: +12\nh: null\ni: NULL\nj: False\n',
+    'flow collections': 'a: {b: [1, {c: d}], e: [], f: {}}\ng: [x, y, {h: ~}]\n',
+    'empty documents among others': '---\n---\na: 1\n---\n# only a comment\n---\n- 1\n- two\n',
+    __proto__: '__proto__:\n  polluted: yes\nconstructor: c\n',
+    'anchors, aliases and merge keys (built whole)':
+      'base: &b {x: 1, y: 2}\nuse:\n  <<: *b\n  y: 3\nlist: [*b]\n',
+    'an inline merge with no alias': 'a:\n  <<: {x: 1}\n  y: 2\n',
+    'tags (built whole)': 'a: !!str 12\nb: !!int "7"\n',
+  };
+  for (const [name, text] of Object.entries(texts)) {
+    it(name, () => {
+      const { documents, problem } = parseYamlStream(text, { keepOf: () => 'all' });
+      expect(problem).toBeUndefined();
+      const expected = loadAll(text, { schema: YAML_SCHEMA, json: true });
+      expect(documents.map((document) => document.value)).toEqual(expected);
+      for (const [index, document] of documents.entries()) {
+        expect(Object.keys(document.value ?? {})).toEqual(Object.keys(expected[index] ?? {}));
+      }
+    });
+  }
+
+  it('keeps only what keepOf names, as pruning the whole value would', () => {
+    const text =
+      'kind: Service\nmetadata: {name: a, labels: {x: "1"}}\nspec:\n  type: LoadBalancer\n  ports: [{port: 80, name: http}]\n  other: [1, 2]\n';
+    const keep: Keep = {
+      keys: {
+        kind: 'all',
+        metadata: { keys: { name: 'all' } },
+        spec: { keys: { ports: { items: { keys: { port: 'all' } } } } },
+      },
+    };
+    const [document] = parseYamlStream(text, { keepOf: () => keep }).documents;
+    expect(document?.value).toEqual(pruneValue(loadAll(text, { schema: YAML_SCHEMA })[0], keep));
+  });
+
+  it('refuses a collection as a key where it is kept, as js-yaml does', () => {
+    const { problem } = parseYamlStream('? [a, b]\n: c\n', { keepOf: () => 'all' });
+    expect(problem?.message).toMatch(/complex keys/);
   });
 });

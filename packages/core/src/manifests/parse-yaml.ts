@@ -1,7 +1,8 @@
 /**
  * YAML text to documents, with source positions and bounded work. Each text is tokenised once by
- * js-yaml's event API; the same events build the values (js-yaml's own constructor) and give the
- * lines of the nodes worth pointing at, so no document is ever parsed again to place a finding.
+ * js-yaml's event API; one walk over the events builds the values worth keeping and records their
+ * lines, so no document is ever parsed again to place a finding. A text with tags, aliases or merge
+ * keys (rare in Kubernetes YAML) is built whole by js-yaml's own constructor instead, and reduced.
  */
 import { createRequire } from 'node:module';
 import type * as JsYaml from 'js-yaml';
@@ -131,9 +132,10 @@ function parseText(
 ): ParsedDocument[] {
   const events = parseEvents(text, { maxDepth: MAX_NESTING_DEPTH });
   const keepOf = options.keepOf ?? keepAll;
-  // Tags and aliases make what is built depend on parts that would not be kept (an unknown tag is
-  // an error; an alias needs its anchor): such a text is built whole, and reduced afterwards.
-  const whole = hasTagsOrAliases(events);
+  // Tags, aliases and merge keys make a value depend on parts that would not be kept (an unknown
+  // tag is an error; an alias needs its anchor; a merge, its source): such a text is built whole by
+  // js-yaml, and reduced afterwards.
+  const whole = needsWholeBuild(events, text);
   const walker = new EventWalker(
     events,
     text,
@@ -142,15 +144,29 @@ function parseText(
     options.keys ?? new KeyTable(),
   );
   const walked: WalkedDocument[] = [];
-  const stream: Event[] = [];
-  while (walker.hasDocument()) walked.push(walker.nextDocument(whole ? undefined : keepOf, stream));
+  while (walker.hasDocument()) walked.push(walker.nextDocument(whole ? undefined : keepOf));
   const positions = walker.positions();
+  const values = whole ? constructWhole(events, text, walked) : walked.map((document) => document.value);
+  return walked.map((document, index) => {
+    const value = values[index];
+    // Built whole: reduced now that its kind is known (positions were recorded for all of it).
+    const kept =
+      document.keep === undefined ? pruneValue(value, keepOf(isMapping(value) ? value : {})) : value;
+    return {
+      index: firstIndex + index,
+      value: kept,
+      line: document.line,
+      position: document.position === null ? null : positions.position(document.position),
+      duplicateKeys: document.duplicateKeys,
+    };
+  });
+}
+
+/** js-yaml's constructor over a whole text, keys written twice accepted (the last wins, as with kubectl). */
+function constructWhole(events: Event[], text: string, walked: readonly WalkedDocument[]): unknown[] {
   const duplicates = walked.some((document) => document.duplicateKeys.length > 0);
-  let values: unknown[];
   try {
-    // Duplicate keys are accepted (the last wins, as with kubectl) and reported by us with their
-    // lines, instead of failing the whole file as js-yaml's strict default would.
-    values = constructFromEvents(whole ? events : stream, {
+    return constructFromEvents(events, {
       source: text,
       schema: YAML_SCHEMA,
       json: duplicates,
@@ -161,28 +177,8 @@ function parseText(
     if (duplicates || !(error instanceof YAMLException) || !/duplicated mapping key/.test(error.reason)) {
       throw error;
     }
-    values = constructFromEvents(whole ? events : stream, {
-      source: text,
-      schema: YAML_SCHEMA,
-      json: true,
-      maxAliases: -1,
-    });
+    return constructFromEvents(events, { source: text, schema: YAML_SCHEMA, json: true, maxAliases: -1 });
   }
-  return walked.map((document, index) => {
-    const value = values[index];
-    // Built whole: reduced now that its kind is known (positions were recorded for all of it).
-    const keep = document.keep ?? keepOf(isMapping(value) ? value : {});
-    return {
-      index: firstIndex + index,
-      value:
-        document.keep === 'all' || (document.keep !== undefined && !document.merges)
-          ? value
-          : pruneValue(value, keep),
-      line: document.line,
-      position: document.position === null ? null : positions.position(document.position),
-      duplicateKeys: document.duplicateKeys,
-    };
-  });
 }
 
 const keepAll = (): Keep => 'all';
@@ -191,10 +187,12 @@ function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function hasTagsOrAliases(events: readonly Event[]): boolean {
+function needsWholeBuild(events: readonly Event[], text: string): boolean {
   for (const event of events) {
     if (event.type === ALIAS) return true;
-    if ((event.type === SCALAR || event.type === MAPPING || event.type === SEQUENCE) && event.tagStart >= 0) {
+    if (event.type === SCALAR) {
+      if (event.tagStart >= 0 || (event.style === SCALAR_STYLE.PLAIN && isMergeKey(text, event))) return true;
+    } else if ((event.type === MAPPING || event.type === SEQUENCE) && event.tagStart >= 0) {
       return true;
     }
   }
@@ -208,8 +206,8 @@ interface WalkedDocument {
   duplicateKeys: DuplicateKey[];
   /** What was kept while walking; undefined when the document was walked whole, to be reduced once built. */
   keep: Keep | undefined;
-  /** A kept mapping has a merge key, which can bring in keys not kept: reduce once built. */
-  merges: boolean;
+  /** The value built while walking; undefined in a text built whole. */
+  value: unknown;
 }
 
 /** Sentinel: a document whose kind cannot be told from its events alone. */
@@ -222,7 +220,7 @@ const NAME_LIKE = /^[A-Za-z][A-Za-z0-9._/-]*$/;
 /**
  * Reads the events of a text document by document: the positions of the kept nodes, duplicate keys
  * anywhere, and, for a text built whole, the size of each document once aliases are expanded. For a
- * text built in parts, it also writes the events of what is kept to a stream that js-yaml builds.
+ * text built in parts, it also builds the kept values, as js-yaml's constructor would.
  */
 class EventWalker {
   #cursor = 0;
@@ -233,7 +231,8 @@ class EventWalker {
   #anchors: Map<string, { position: number; size: number }> | undefined;
   #duplicateKeys: DuplicateKey[] = [];
   #expanded = 0;
-  #merges = false;
+  /** The value of the node just read, when it was built (a side channel: no pair per node). */
+  #built: unknown;
   /** The records of the collections read so far (see PackedPositions). */
   #records = SCRATCH_RECORDS.emptied();
   /** The children of the collections being read, innermost last, until their records are written. */
@@ -246,7 +245,7 @@ class EventWalker {
     private readonly events: Event[],
     private readonly text: string,
     private readonly lines: LineIndex,
-    /** The text is built whole: count alias expansion, write no stream. */
+    /** The text is built whole by js-yaml: count alias expansion, build nothing here. */
     private readonly whole: boolean,
     private readonly keys: KeyTable,
   ) {}
@@ -264,34 +263,33 @@ class EventWalker {
 
   /**
    * Walks the next document. With `keepOf`, what it keeps is decided from its kind before it is
-   * walked and the kept events go to `stream`; without, it is walked whole (positions of all of it).
+   * walked and built; without, it is walked whole (positions of all of it) and built by js-yaml.
    */
-  nextDocument(keepOf: ((document: DocumentKind) => Keep) | undefined, stream: Event[]): WalkedDocument {
+  nextDocument(keepOf: ((document: DocumentKind) => Keep) | undefined): WalkedDocument {
     const { events } = this;
-    const documentEvent = events[this.#cursor++] as Event;
+    this.#cursor++; // the DOCUMENT event
     this.#anchors = undefined;
     this.#duplicateKeys = [];
     this.#expanded = 0;
-    this.#merges = false;
     const first = events[this.#cursor] as Event;
     const start = this.lines.line(0);
     const line = first.type === POP ? start : this.lineOfEvent(first, start);
     let keep: Keep | undefined;
-    let out: Event[] | undefined;
-    if (keepOf !== undefined) {
+    const build = keepOf !== undefined;
+    if (build) {
       const kind = first.type === POP ? {} : this.kindOf(this.#cursor);
       // A kind the events cannot tell: built whole and reduced once built.
       keep = kind === UNKNOWN_KIND ? undefined : keepOf(kind);
-      out = stream;
-      out.push(documentEvent);
     }
     let position: number | null = null;
+    // An empty document is null, as js-yaml has it.
+    this.#built = null;
     while ((events[this.#cursor] as Event).type !== POP) {
-      position = this.node(keep ?? 'all', line, out) ?? line;
+      position = this.node(keep ?? 'all', line, build) ?? line;
     }
-    if (out !== undefined) out.push(events[this.#cursor] as Event);
     this.#cursor++; // the POP closing the document
-    return { line, position, duplicateKeys: this.#duplicateKeys, keep, merges: this.#merges };
+    const value = build ? this.#built : undefined;
+    return { line, position, duplicateKeys: this.#duplicateKeys, keep, value };
   }
 
   /**
@@ -333,12 +331,12 @@ class EventWalker {
   }
 
   /**
-   * Reads the node at the cursor. `keep` says what of it to record and build (undefined: nothing);
-   * the events of what it keeps go to `out`, when given. Returns its position when recorded: a
-   * scalar's line, or the negative number that stands for a collection's record.
+   * Reads the node at the cursor. `keep` says what of it to record (undefined: nothing); with
+   * `build`, its value (reduced to `keep`) is left in `#built`. Returns its position when recorded:
+   * a scalar's line, or the negative number that stands for a collection's record.
    */
-  private node(keep: Keep | undefined, parentLine: number, out: Event[] | undefined): number | undefined {
-    if (keep === undefined && out === undefined && !this.whole) {
+  private node(keep: Keep | undefined, parentLine: number, build: boolean): number | undefined {
+    if (keep === undefined && !build && !this.whole) {
       this.skip(parentLine);
       return undefined;
     }
@@ -346,7 +344,7 @@ class EventWalker {
     const event = events[this.#cursor++] as Event;
     switch (event.type) {
       case SCALAR: {
-        out?.push(event);
+        if (build) this.#built = scalarValue(this.text, event);
         if (this.whole) {
           this.count(1, Math.max(event.valueStart, 0));
           if (event.anchorStart >= 0) this.anchor(event, this.lineOfEvent(event, parentLine), 1);
@@ -354,7 +352,7 @@ class EventWalker {
         return keep === undefined ? undefined : this.lineOfEvent(event, parentLine);
       }
       case ALIAS: {
-        out?.push(event);
+        // Only in a text built whole, so nothing is built here.
         const target = this.#anchors?.get(this.text.slice(event.anchorStart, event.anchorEnd));
         this.count(target?.size ?? 1, event.anchorStart);
         if (keep === undefined) return undefined;
@@ -369,14 +367,14 @@ class EventWalker {
         const shapeFits =
           keep === undefined || keep === 'all' || (event.type === MAPPING ? 'keys' in keep : 'items' in keep);
         const nodeKeep = shapeFits ? keep : 'all';
-        out?.push(event);
         // A kept collection records its line and its children, gathered on a stack while they are
         // read, then written after theirs.
         const line = nodeKeep === undefined ? undefined : this.lines.line(event.start);
         const firstChild = this.#children.length;
-        if (event.type === MAPPING) this.mapping(nodeKeep, line !== undefined, line ?? parentLine, out);
-        else this.sequence(nodeKeep, line !== undefined, line ?? parentLine, out);
-        out?.push(events[this.#cursor] as Event);
+        const built =
+          event.type === MAPPING
+            ? this.mapping(nodeKeep, line !== undefined, line ?? parentLine, build)
+            : this.sequence(nodeKeep, line !== undefined, line ?? parentLine, build);
         this.#cursor++; // the POP closing this collection
         let tree: number | undefined;
         if (line !== undefined) {
@@ -393,6 +391,7 @@ class EventWalker {
         if (this.whole && event.anchorStart >= 0) {
           this.anchor(event, tree ?? this.lines.line(event.start), this.#expanded - expandedBefore);
         }
+        if (build) this.#built = built;
         return tree;
       }
       default:
@@ -401,12 +400,19 @@ class EventWalker {
   }
 
   /**
-   * Reads a mapping's entries; with `record`, their keys and positions go on the children stack.
-   * Keys are compared for duplicates in every mapping, kept or not; in one not kept, by their text
-   * where it is written plainly, so no string is made for them.
+   * Reads a mapping's entries; with `record`, their keys and positions go on the children stack;
+   * with `build`, the kept entries are built into the object it returns. Keys are compared for
+   * duplicates in every mapping, kept or not; in one not kept, by their text where it is written
+   * plainly, so no string is made for them.
    */
-  private mapping(keep: Keep | undefined, record: boolean, line: number, out: Event[] | undefined): void {
+  private mapping(
+    keep: Keep | undefined,
+    record: boolean,
+    line: number,
+    build: boolean,
+  ): Record<string, unknown> | undefined {
     const { events, text } = this;
+    const built: Record<string, unknown> | undefined = build ? {} : undefined;
     const keys = keep !== undefined && keep !== 'all' && 'keys' in keep ? keptKeys(keep) : undefined;
     const keepsAll = keep === 'all';
     const firstKey = this.#seenCount;
@@ -422,12 +428,13 @@ class EventWalker {
       const merge =
         scalarKey !== undefined && scalarKey.style === SCALAR_STYLE.PLAIN && isMergeKey(text, scalarKey);
       const valueKeep = keepsAll || merge ? 'all' : key !== undefined ? keys?.get(key) : undefined;
-      const entryOut = valueKeep === undefined ? undefined : out;
-      if (merge && entryOut !== undefined) this.#merges = true;
+      const entryBuild = built !== undefined && valueKeep !== undefined;
       const keyLine = keep === undefined && !this.whole && !merge ? line : this.lineOfEvent(keyEvent, line);
-      this.node(undefined, line, entryOut);
+      this.node(undefined, line, entryBuild);
+      const builtKey = this.#built;
       // An empty value has no offset of its own: it sits on its key's line.
-      const value = this.node(valueKeep, keyLine, entryOut);
+      const value = this.node(valueKeep, keyLine, entryBuild);
+      if (entryBuild) addPair(text, built, builtKey, this.#built, keyEvent);
       if (scalarKey === undefined || merge) continue;
       names = this.seeKey(scalarKey, key, firstKey, names, line);
       if (record && value !== undefined && key !== undefined) {
@@ -438,6 +445,7 @@ class EventWalker {
       }
     }
     this.#seenCount = firstKey;
+    return built;
   }
 
   /**
@@ -506,14 +514,25 @@ class EventWalker {
     return names;
   }
 
-  /** Reads a sequence's items; with `record`, their positions go on the children stack. */
-  private sequence(keep: Keep | undefined, record: boolean, line: number, out: Event[] | undefined): void {
+  /**
+   * Reads a sequence's items; with `record`, their positions go on the children stack; with
+   * `build`, the items are built into the array it returns.
+   */
+  private sequence(
+    keep: Keep | undefined,
+    record: boolean,
+    line: number,
+    build: boolean,
+  ): unknown[] | undefined {
     const { events } = this;
     const itemKeep = keep === undefined ? undefined : keep !== 'all' && 'items' in keep ? keep.items : 'all';
+    const built: unknown[] | undefined = build ? [] : undefined;
     while ((events[this.#cursor] as Event).type !== POP) {
-      const item = this.node(itemKeep, line, out);
+      const item = this.node(itemKeep, line, build);
+      if (built !== undefined) built.push(this.#built);
       if (record) this.#children.push(item ?? line);
     }
+    return built;
   }
 
   private anchor(event: { anchorStart: number; anchorEnd: number }, position: number, size: number): void {
@@ -601,6 +620,39 @@ function keptKeys(keep: KeepKeys): ReadonlyMap<string, Keep> {
 }
 
 const keptKeysOf = new WeakMap<KeepKeys, ReadonlyMap<string, Keep>>();
+
+/** A scalar's value as js-yaml builds it without tags: plain ones resolved by the schema (null, booleans, numbers), the others strings. */
+function scalarValue(text: string, event: ScalarEvent): unknown {
+  const source = getScalarValue(text, event);
+  return event.style === SCALAR_STYLE.PLAIN ? YAML_SCHEMA.resolveImplicitScalarTag(source).value : source;
+}
+
+/**
+ * Adds a built entry to a built mapping as js-yaml's object map does: the key as a string (`80`
+ * and `1.0` read as numbers first), a key written again replacing the value in its first place,
+ * `__proto__` as an own property; a collection as a key is the same error as js-yaml's.
+ */
+function addPair(
+  text: string,
+  mapping: Record<string, unknown>,
+  key: unknown,
+  value: unknown,
+  keyEvent: Event,
+): void {
+  if (typeof key === 'object' && key !== null) {
+    YAMLException.throwAt(
+      text,
+      keyEvent.type === MAPPING || keyEvent.type === SEQUENCE ? keyEvent.start : 0,
+      'object-based map does not support complex keys',
+    );
+  }
+  const name = String(key);
+  if (name === '__proto__') {
+    Object.defineProperty(mapping, name, { value, enumerable: true, configurable: true, writable: true });
+  } else {
+    mapping[name] = value;
+  }
+}
 
 /** Whether two key scalars are the same key: by their text when both are written plainly. */
 function sameKey(text: string, a: ScalarEvent, b: ScalarEvent): boolean {
