@@ -4,12 +4,12 @@
  * use it, so a second start runs the built bot at once instead of rebuilding every package.
  *
  *   import { ensureBuilt } from './fresh.mjs';
- *   await ensureBuilt(['core', 'cli', 'slack-bot'], { log: (line) => process.stderr.write(line) });
+ *   await ensureBuilt(['core', 'terminal-chat', 'slack-bot'], { log: (line) => process.stderr.write(line) });
  *
  * Inputs are a package's sources (tests, test support, fixtures and goldens left out), its
  * package.json and tsconfig files, its build script, the shared tsconfig and the lockfile (a
- * dependency that changed changes the CLI's bundle). The CLI bundles core and tool-runner from
- * their sources, so their sources are its inputs too.
+ * dependency that changed changes the CLI's bundle). The CLI bundles core, terminal-chat and
+ * tool-runner from their sources, so their sources are its inputs too.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -26,12 +26,20 @@ const packageFiles = (dir) => [
   `${dir}/src`,
 ];
 
-/** What `pnpm start` and `pnpm advisor` build, in build order (the bot's build reads core's types). */
+/**
+ * What `pnpm start` and `pnpm advisor` build, in build order (the builds of terminal-chat and the
+ * bot read the types of the packages they import, from their dist).
+ */
 export const PACKAGES = {
   core: {
     name: '@ingress-advisor/core',
     output: 'packages/core/dist/index.js',
     inputs: [...SHARED, ...packageFiles('packages/core')],
+  },
+  'terminal-chat': {
+    name: '@ingress-advisor/terminal-chat',
+    output: 'packages/terminal-chat/dist/index.js',
+    inputs: [...SHARED, ...packageFiles('packages/terminal-chat')],
   },
   cli: {
     name: 'ingress-advisor',
@@ -42,6 +50,7 @@ export const PACKAGES = {
       'packages/cli/scripts',
       ...packageFiles('packages/core'),
       'packages/core/build',
+      ...packageFiles('packages/terminal-chat'),
       ...packageFiles('packages/tool-runner'),
     ],
   },
@@ -106,8 +115,8 @@ function build(name, root, stdio) {
 
 /**
  * Builds the packages whose outputs are stale, in the order given; returns the keys it built. The
- * bot's JavaScript does not change when only core does (it imports core at run time), so a change
- * in core rebuilds core and the CLI's bundle, not the bot.
+ * JavaScript of terminal-chat and the bot does not change when only core does (they import core at
+ * run time), so a change in core rebuilds core and the CLI's bundle, not them.
  * @param {Array<keyof typeof PACKAGES>} keys
  * @param {{ root?: string, log?: (line: string) => void, stdio?: 'inherit' | number }} [options]
  */

@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 /**
- * `pnpm start`: builds core, the CLI and the Slack bot only when their sources changed since the
- * last build (scripts/fresh.mjs), then runs the built bot in this process: the Slack bot with
- * SLACK_BOT_TOKEN set, else the console chat. The GitHub Action is not built: the bot does not use it.
+ * `pnpm start`: builds core, the terminal chat and the Slack bot only when their sources changed
+ * since the last build (scripts/fresh.mjs), then runs the built bot in this process: the Slack bot
+ * with SLACK_BOT_TOKEN set, else the console chat. The CLI and the GitHub Action are not built: the
+ * bot uses neither.
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureBuilt, PACKAGES, ROOT } from './fresh.mjs';
 
 try {
-  await ensureBuilt(['core', 'cli', 'slack-bot'], { log: (line) => process.stderr.write(line) });
+  await ensureBuilt(['core', 'terminal-chat', 'slack-bot'], { log: (line) => process.stderr.write(line) });
 } catch (error) {
   process.stderr.write(`${error.message}\n`);
   process.exit(1);

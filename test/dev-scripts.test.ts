@@ -99,12 +99,17 @@ describe('scripts/fresh.mjs', () => {
     );
   });
 
-  it('builds core, the CLI and the bot for start, never the Action', () => {
+  it('builds core, the terminal chat, the CLI and the bot, never the Action; start builds no CLI', () => {
     expect(Object.values(PACKAGES).map((spec) => spec.name)).toEqual([
       '@ingress-advisor/core',
+      '@ingress-advisor/terminal-chat',
       'ingress-advisor',
       '@ingress-advisor/slack-bot',
     ]);
+    // The bot's console chat is the terminal-chat library, not the CLI.
+    expect(readFileSync(join(root, 'scripts/start.mjs'), 'utf8')).toContain(
+      "ensureBuilt(['core', 'terminal-chat', 'slack-bot']",
+    );
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(manifest.scripts.start).toBe('node scripts/start.mjs');
     expect(manifest.scripts.advisor).toBe('node scripts/advisor.mjs');
@@ -113,7 +118,9 @@ describe('scripts/fresh.mjs', () => {
 
 // These run the real scripts, which would build what is stale: only when the builds are current
 // (as after `pnpm build` in the test command), so a test never rebuilds what other tests run.
-const builtCurrent = (['core', 'cli', 'slack-bot'] as const).every((key) => staleness(key) === null);
+const builtCurrent = (['core', 'terminal-chat', 'cli', 'slack-bot'] as const).every(
+  (key) => staleness(key) === null,
+);
 
 describe.skipIf(!builtCurrent)('pnpm start and pnpm advisor, with current builds', () => {
   it('pnpm start runs the built bot at once: no build, the console chat, exit 0', async () => {

@@ -3,17 +3,38 @@
  * on an ephemeral port, with SLACK_API_URL pointing at a local fake of the Slack Web API. Requests
  * are signed as Slack signs them; assertions are on what the fake received.
  */
-import { execFile, spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Types from the source; the code under test is the build.
 import type * as SlackBotModule from '../packages/slack-bot/src/main.js';
-import { type ApiCall, FAKE_BOT, FakeSlack } from './fakes/slack-api.js';
+import { type ApiCall, FAKE_BOT, FakeSlack, type ResponsePost } from './fakes/slack-api.js';
+import { envWith, freePort, pause, runNode } from './support/processes.js';
+import {
+  actionIds,
+  buttons,
+  CallWindow,
+  expectButton,
+  expectNoMentions,
+  expectWithinLimits,
+  latestTs,
+  socketAck,
+  textOf,
+} from './support/slack-checks.js';
+import {
+  appMention,
+  type DeliveredWithReply,
+  eventsApiEnvelope,
+  input,
+  messageContainer,
+  messageEvent,
+  SlackRequests,
+  stateValues,
+} from './support/slack-requests.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const distMain = join(root, 'packages/slack-bot/dist/main.js');
@@ -25,19 +46,23 @@ let fake: FakeSlack;
 let botModule: typeof SlackBotModule;
 let bot: SlackBotModule.SlackBot;
 let baseUrl: string;
+/** Slack, sending signed requests to the bot's /slack/events. */
+let slack: SlackRequests;
 const logs: string[] = [];
 
 beforeAll(async () => {
   fake = await new FakeSlack().start();
   botModule = (await import(distMain)) as typeof SlackBotModule;
   const logger = botModule.createLogger('debug', (line) => logs.push(line));
-  bot = botModule.createSlackBot(
+  bot = createBot(
     { mode: 'http', botToken: TOKEN, signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, logLevel: 'debug' },
-    { logger, host: '127.0.0.1', botId: FAKE_BOT.botId, botUserId: FAKE_BOT.userId, retries: 0 },
+    logger,
+    { host: '127.0.0.1' },
   );
   const server = await bot.start();
   if (server === undefined) throw new Error('HTTP mode must return its server');
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  slack = new SlackRequests(`${baseUrl}/slack/events`, SECRET, fake);
 });
 
 afterAll(async () => {
@@ -48,152 +73,42 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------
 // Helpers.
 
-function sign(body: string, timestamp: number, secret = SECRET): string {
-  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-}
-
-interface SendOptions {
-  timestamp?: number;
-  secret?: string;
-  headers?: Record<string, string>;
-}
-
-async function post(
-  body: string,
-  contentType: string,
-  options: SendOptions = {},
-): Promise<{ status: number; text: string; ms: number }> {
-  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const started = performance.now();
-  const response = await fetch(`${baseUrl}/slack/events`, {
-    method: 'POST',
-    headers: {
-      // Bolt compares the content type exactly: no charset.
-      'content-type': contentType,
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': sign(body, timestamp, options.secret),
-      ...options.headers,
-    },
-    body,
-  });
-  const text = await response.text();
-  return { status: response.status, text, ms: performance.now() - started };
-}
-
-let counter = 0;
-const nextId = (prefix: string): string => `${prefix}${++counter}`;
-
-function slashCommand(text: string, responseId: string, channel = 'C1', options: SendOptions = {}) {
-  const body = new URLSearchParams({
-    token: 'x',
-    team_id: 'T1',
-    team_domain: 'acme',
-    channel_id: channel,
-    channel_name: 'general',
-    user_id: 'U1',
-    user_name: 'alice',
-    command: '/ingress-or-lb',
-    text,
-    api_app_id: 'A1',
-    response_url: fake.responseUrl(responseId),
-    trigger_id: '111.222.abc',
-  }).toString();
-  return post(body, 'application/x-www-form-urlencoded', options);
-}
-
-function eventCallback(event: Record<string, unknown>, options: SendOptions = {}) {
-  const body = JSON.stringify({
-    token: 'x',
-    team_id: 'T1',
-    api_app_id: 'A1',
-    type: 'event_callback',
-    event_id: nextId('Ev'),
-    event_time: 1_700_000_000,
-    authorizations: [
-      {
-        enterprise_id: null,
-        team_id: 'T1',
-        user_id: FAKE_BOT.userId,
-        is_bot: true,
-        is_enterprise_install: false,
-      },
-    ],
-    event,
-  });
-  return post(body, 'application/json', options);
-}
-
-function interactive(payload: Record<string, unknown>) {
-  const body = new URLSearchParams({
-    payload: JSON.stringify({ token: 'x', api_app_id: 'A1', team: { id: 'T1', domain: 'acme' }, ...payload }),
-  }).toString();
-  return post(body, 'application/x-www-form-urlencoded');
-}
-
-function buttonClick(
-  action: { action_id: string; value: string },
-  container: Record<string, unknown>,
-  extra: Record<string, unknown> = {},
-) {
-  return interactive({
-    type: 'block_actions',
-    user: { id: 'U1', username: 'alice', team_id: 'T1' },
-    trigger_id: '111.222.abc',
-    response_url: fake.responseUrl(nextId('act')),
-    container,
-    actions: [{ type: 'button', block_id: 'b', action_ts: '1700000001.0', ...action }],
-    state: { values: {} },
-    ...extra,
+/** The bot from dist, known to the fake as its bot user (no auth.test at start), with no Web API retries. */
+function createBot(
+  settings: Parameters<typeof SlackBotModule.createSlackBot>[0],
+  logger: SlackBotModule.BotLogger,
+  options: Partial<SlackBotModule.SlackBotOptions> = {},
+): SlackBotModule.SlackBot {
+  return botModule.createSlackBot(settings, {
+    logger,
+    botId: FAKE_BOT.botId,
+    botUserId: FAKE_BOT.userId,
+    retries: 0,
+    ...options,
   });
 }
 
-type Block = {
-  type: string;
-  text?: { text: string };
-  elements?: Array<{ type: string; action_id?: string; value?: string; text?: { text: string } }>;
-};
+/** Starts watching the Web API calls the bot makes from now on. */
+const watchCalls = (): CallWindow => new CallWindow(fake);
 
-/** Every rule of Block Kit this bot relies on, plus "no mention or broadcast it did not mean". */
-function expectWithinLimits(blocks: unknown, maxBlocks = 50): Block[] {
-  expect(Array.isArray(blocks)).toBe(true);
-  const list = blocks as Block[];
-  expect(list.length).toBeGreaterThan(0);
-  expect(list.length).toBeLessThanOrEqual(maxBlocks);
-  if (maxBlocks === 50) expect(JSON.stringify(list).length).toBeLessThan(13_000);
-  const actionIds = new Set<string>();
-  for (const block of list) {
-    if (block.type === 'section') expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(3000);
-    if (block.type === 'header') expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(150);
-    for (const element of block.elements ?? []) {
-      if (element.type !== 'button') continue;
-      expect(element.value?.length ?? 0).toBeLessThanOrEqual(2000);
-      expect(element.text?.text.length ?? 0).toBeLessThanOrEqual(75);
-      expect(actionIds.has(element.action_id ?? '')).toBe(false);
-      actionIds.add(element.action_id ?? '');
-    }
-  }
-  expectNoMentions(JSON.stringify(list));
-  return list;
+/** Does `step`, then waits for the first `method` call to the Web API that came after it began. */
+async function callAfter(step: () => Promise<unknown>, method: string): Promise<ApiCall> {
+  const calls = watchCalls();
+  await step();
+  return calls.next(method);
 }
 
-function expectNoMentions(text: string): void {
-  expect(text).not.toMatch(/<!(?:channel|here|everyone|subteam)/);
-  expect(text).not.toMatch(/<@[UW][A-Z0-9]+/);
-}
+/** Sends `event` and waits for the message the bot posts. */
+const answerTo = (event: Record<string, unknown>): Promise<ApiCall> =>
+  callAfter(() => slack.event(event), 'chat.postMessage');
 
-function buttons(blocks: Block[]): Array<{ action_id: string; value: string; label: string }> {
-  return blocks.flatMap((block) =>
-    (block.elements ?? [])
-      .filter((e) => e.type === 'button')
-      .map((e) => ({ action_id: e.action_id ?? '', value: e.value ?? '', label: e.text?.text ?? '' })),
-  );
-}
+/** Waits for the bot's post to the response_url of a request. */
+const replyTo = async (request: Promise<DeliveredWithReply>): Promise<ResponsePost> =>
+  (await request).reply();
 
-function since(mark: number, method: string): ApiCall[] {
-  return fake.calls.slice(mark).filter((call) => call.method === method);
-}
-
-const textOf = (blocks: unknown): string => JSON.stringify(blocks);
+/** The first line the bot logged that holds every fragment. */
+const logLine = (...fragments: string[]): string | undefined =>
+  logs.find((line) => fragments.every((fragment) => line.includes(fragment)));
 
 // ---------------------------------------------------------------------------------------------
 
@@ -204,22 +119,22 @@ describe('HTTP receiver', () => {
   });
 
   it('refuses a request with a bad signature and does nothing', async () => {
-    const mark = fake.calls.length;
-    const result = await slashCommand('ingress or lb?', nextId('bad'), 'C1', { secret: 'not-the-secret' });
+    const calls = watchCalls();
+    const result = await slack.slashCommand('ingress or lb?', { secret: 'not-the-secret' });
     expect(result.status).toBe(401);
-    await new Promise((done) => setTimeout(done, 150));
-    expect(fake.calls.length).toBe(mark);
+    await pause(150);
+    expect(calls.of()).toEqual([]);
   });
 
   it('refuses a correctly signed request with a stale timestamp', async () => {
-    const result = await slashCommand('ingress or lb?', nextId('stale'), 'C1', {
+    const result = await slack.slashCommand('ingress or lb?', {
       timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
     });
     expect(result.status).toBe(401);
   });
 
   it('answers url_verification with the challenge', async () => {
-    const result = await post(
+    const result = await slack.post(
       JSON.stringify({ type: 'url_verification', challenge: 'abc123', token: 'x' }),
       'application/json',
     );
@@ -230,10 +145,12 @@ describe('HTTP receiver', () => {
 
 describe('slash command', () => {
   it('acks at once, then answers ephemerally: short, with reasons, an example, More and Share', async () => {
-    const id = nextId('cmd');
-    const result = await slashCommand('ingress or lb for 3 http services with tls on aws?', id);
-    expect(result.status).toBe(200);
-    const response = await fake.waitFor(() => fake.responses.find((r) => r.id === id));
+    const command = await slack.slashCommand('ingress or lb for 3 http services with tls on aws?');
+    expect(command.status).toBe(200);
+    // Slack's own limit for the acknowledgement; the answer follows on response_url.
+    expect(command.ms).toBeLessThan(3000);
+    expect(command.text).toBe('');
+    const response = await command.reply();
     expect(response.body.response_type).toBe('ephemeral');
     expect(String(response.body.text)).toMatch(/^Recommendation: .+Ranking: 1\./);
     const blocks = expectWithinLimits(response.body.blocks);
@@ -246,43 +163,34 @@ describe('slash command', () => {
   });
 
   it('shares an ephemeral answer in the channel and removes the private one', async () => {
-    const id = nextId('cmd');
-    await slashCommand('mosquitto on 1883 for devices outside the cluster', id);
-    const response = await fake.waitFor(() => fake.responses.find((r) => r.id === id));
-    const share = buttons(response.body.blocks as Block[]).find((b) => b.action_id === 'share_answer');
-    expect(share).toBeDefined();
+    const response = await replyTo(slack.slashCommand('mosquitto on 1883 for devices outside the cluster'));
+    const share = expectButton(response.body.blocks, 'share_answer');
     const before = fake.responses.length;
-    await buttonClick(
-      { action_id: 'share_answer', value: share?.value ?? '' },
-      { type: 'message', message_ts: '1700000000.000100', channel_id: 'C1', is_ephemeral: true },
-      { channel: { id: 'C1', name: 'general' } },
-    );
+    await slack.click(share, messageContainer('C1', '1700000000.000100', true), {
+      channel: { id: 'C1', name: 'general' },
+    });
     await fake.waitFor(() => fake.responses.length >= before + 2 || undefined);
     const [shared, deleted] = fake.responses.slice(before);
     expect(shared?.body.response_type).toBe('in_channel');
-    const sharedBlocks = expectWithinLimits(shared?.body.blocks);
-    expect(buttons(sharedBlocks).some((b) => b.action_id === 'share_answer')).toBe(false);
+    expect(actionIds(expectWithinLimits(shared?.body.blocks))).not.toContain('share_answer');
     expect(deleted?.body.delete_original).toBe(true);
   });
 
   it('answers help with what the bot does and buttons to start', async () => {
-    const id = nextId('cmd');
-    await slashCommand('help', id);
-    const response = await fake.waitFor(() => fake.responses.find((r) => r.id === id));
-    const ids = buttons(expectWithinLimits(response.body.blocks)).map((b) => b.action_id);
+    const response = await replyTo(slack.slashCommand('help'));
+    const ids = actionIds(expectWithinLimits(response.body.blocks));
     expect(ids).toContain('open_questionnaire');
     expect(ids.some((i) => i.startsWith('example_question:'))).toBe(true);
   });
 
   it('refuses an oversized question with a clear message', async () => {
-    const id = nextId('cmd');
-    await slashCommand(`ingress or lb ${'for my very many services '.repeat(80)}`, id);
-    const response = await fake.waitFor(() => fake.responses.find((r) => r.id === id));
+    const response = await replyTo(
+      slack.slashCommand(`ingress or lb ${'for my very many services '.repeat(80)}`),
+    );
     expect(String(response.body.text)).toMatch(/characters long; I take up to 1500/);
   });
 
   it('reviews pasted YAML with secrets redacted in the reply and the logs', async () => {
-    const id = nextId('cmd');
     const yaml = [
       '```apiVersion: v1',
       'kind: Secret',
@@ -300,8 +208,7 @@ describe('slash command', () => {
       '  ports: [{port: 443, targetPort: 8443}]',
       '```',
     ].join('\n');
-    await slashCommand(yaml, id);
-    const response = await fake.waitFor(() => fake.responses.find((r) => r.id === id));
+    const response = await replyTo(slack.slashCommand(yaml));
     const blocks = expectWithinLimits(response.body.blocks);
     expect(textOf(blocks)).toContain('Manifest review');
     expect(textOf(blocks)).toContain('LoadBalancer');
@@ -312,9 +219,7 @@ describe('slash command', () => {
   });
 
   it('opens the questionnaire for `quiz`', async () => {
-    const mark = fake.calls.length;
-    await slashCommand('quiz', nextId('cmd'));
-    const call = await fake.waitFor(() => since(mark, 'views.open')[0]);
+    const call = await callAfter(() => slack.slashCommand('quiz'), 'views.open');
     const view = call.args.view as { callback_id: string; blocks: unknown[]; private_metadata: string };
     expect(view.callback_id).toBe('questionnaire');
     expect(view.blocks.length).toBeLessThanOrEqual(100);
@@ -324,18 +229,11 @@ describe('slash command', () => {
 
 describe('mentions and direct messages', () => {
   it('answers a mention in its thread, escaping what the user wrote', async () => {
-    const mark = fake.calls.length;
     const ts = '1700000100.000100';
     fake.seedMessage('C2', { ts, user: 'U1', text: '<@UBOT> ingress or lb?' });
-    await eventCallback({
-      type: 'app_mention',
-      user: 'U1',
-      text: `<@${FAKE_BOT.userId}> ingress or lb for 2 web apps at <!channel> on gcp?`,
-      ts,
-      channel: 'C2',
-      event_ts: ts,
-    });
-    const call = await fake.waitFor(() => since(mark, 'chat.postMessage')[0]);
+    const call = await answerTo(
+      appMention({ channel: 'C2', ts, text: 'ingress or lb for 2 web apps at <!channel> on gcp?' }),
+    );
     expect(call.token).toBe(TOKEN);
     expect(call.args.channel).toBe('C2');
     expect(call.args.thread_ts).toBe(ts);
@@ -347,31 +245,16 @@ describe('mentions and direct messages', () => {
   it('refines the conversation with a later mention in the same thread, read back from Slack', async () => {
     const ts = '1700000200.000100';
     fake.seedMessage('C3', { ts, user: 'U1', text: 'q' });
-    let mark = fake.calls.length;
-    await eventCallback({
-      type: 'app_mention',
-      user: 'U1',
-      text: `<@${FAKE_BOT.userId}> 3 http services`,
-      ts,
-      channel: 'C3',
-      event_ts: ts,
-    });
-    const first = await fake.waitFor(() => since(mark, 'chat.postMessage')[0]);
+    const first = await answerTo(appMention({ channel: 'C3', ts, text: '3 http services' }));
     expect(textOf(first.args.blocks)).not.toContain('AWS');
-    mark = fake.calls.length;
     const reply = '1700000300.000100';
     fake.seedMessage('C3', { ts: reply, user: 'U1', text: 'x', thread_ts: ts });
-    await eventCallback({
-      type: 'app_mention',
-      user: 'U1',
-      text: `<@${FAKE_BOT.userId}> we run on aws and cost matters`,
-      ts: reply,
-      thread_ts: ts,
-      channel: 'C3',
-      event_ts: reply,
-    });
-    const second = await fake.waitFor(() => since(mark, 'chat.postMessage')[0]);
-    expect(since(mark, 'conversations.replies')[0]?.args.ts).toBe(ts);
+    const calls = watchCalls();
+    await slack.event(
+      appMention({ channel: 'C3', ts: reply, thread: ts, text: 'we run on aws and cost matters' }),
+    );
+    const second = await calls.next('chat.postMessage');
+    expect(calls.of('conversations.replies')[0]?.args.ts).toBe(ts);
     expect(second.args.thread_ts).toBe(ts);
     const said = textOf(second.args.blocks);
     expect(said).toContain('3 HTTP services');
@@ -379,110 +262,63 @@ describe('mentions and direct messages', () => {
   });
 
   it('answers help for an empty mention', async () => {
-    const mark = fake.calls.length;
-    await eventCallback({
-      type: 'app_mention',
-      user: 'U1',
-      text: `<@${FAKE_BOT.userId}>`,
-      ts: '1700000400.000100',
-      channel: 'C4',
-      event_ts: '1700000400.000100',
-    });
-    const call = await fake.waitFor(() => since(mark, 'chat.postMessage')[0]);
-    expect(buttons(expectWithinLimits(call.args.blocks)).map((b) => b.action_id)).toContain(
-      'open_questionnaire',
-    );
+    const call = await answerTo(appMention({ channel: 'C4', ts: '1700000400.000100', text: '' }));
+    expect(actionIds(expectWithinLimits(call.args.blocks))).toContain('open_questionnaire');
   });
 
   it('answers a direct message in the DM, not in a thread', async () => {
-    const mark = fake.calls.length;
-    await eventCallback({
-      type: 'message',
-      channel_type: 'im',
-      channel: 'D1',
-      user: 'U1',
-      text: 'do I need an ingress to expose my app?',
-      ts: '1700000500.000100',
-      client_msg_id: 'm1',
-    });
-    const call = await fake.waitFor(() => since(mark, 'chat.postMessage')[0]);
+    const call = await answerTo(
+      messageEvent({
+        user: 'U1',
+        text: 'do I need an ingress to expose my app?',
+        ts: '1700000500.000100',
+        client_msg_id: 'm1',
+      }),
+    );
     expect(call.args.channel).toBe('D1');
     expect(call.args.thread_ts).toBeUndefined();
     expectWithinLimits(call.args.blocks);
   });
 
   it('ignores bot messages, its own messages and channel messages it was not called into', async () => {
-    const mark = fake.calls.length;
-    await eventCallback({
-      type: 'message',
-      channel_type: 'im',
-      channel: 'D1',
-      bot_id: 'B9',
-      subtype: 'bot_message',
-      text: 'ingress or lb?',
-      ts: '1700000600.000100',
-    });
-    await eventCallback({
-      type: 'message',
-      channel_type: 'im',
-      channel: 'D1',
-      bot_id: FAKE_BOT.botId,
-      user: FAKE_BOT.userId,
-      text: 'ingress or lb?',
-      ts: '1700000601.000100',
-    });
-    await eventCallback({
-      type: 'message',
-      channel_type: 'channel',
-      channel: 'C1',
-      user: 'U1',
-      text: 'ingress or lb?',
-      ts: '1700000602.000100',
-    });
-    await new Promise((done) => setTimeout(done, 300));
-    expect(since(mark, 'chat.postMessage')).toEqual([]);
+    const calls = watchCalls();
+    await slack.event(messageEvent({ bot_id: 'B9', subtype: 'bot_message', ts: '1700000600.000100' }));
+    await slack.event(
+      messageEvent({ bot_id: FAKE_BOT.botId, user: FAKE_BOT.userId, ts: '1700000601.000100' }),
+    );
+    await slack.event(
+      messageEvent({ channel_type: 'channel', channel: 'C1', user: 'U1', ts: '1700000602.000100' }),
+    );
+    await pause(300);
+    expect(calls.of('chat.postMessage')).toEqual([]);
   });
 
   it('does not answer a retried delivery twice', async () => {
-    const mark = fake.calls.length;
-    const event = {
-      type: 'app_mention',
-      user: 'U1',
-      text: `<@${FAKE_BOT.userId}> ingress or lb?`,
-      ts: '1700000700.000100',
-      channel: 'C5',
-      event_ts: '1700000700.000100',
-    };
-    await eventCallback(event);
-    await fake.waitFor(() => since(mark, 'chat.postMessage')[0]);
-    const retry = await eventCallback(event, {
+    const calls = watchCalls();
+    const event = appMention({ channel: 'C5', ts: '1700000700.000100', text: 'ingress or lb?' });
+    await slack.event(event);
+    await calls.next('chat.postMessage');
+    const retry = await slack.event(event, {
       headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
     });
     expect(retry.status).toBe(200);
-    await new Promise((done) => setTimeout(done, 300));
-    expect(since(mark, 'chat.postMessage')).toHaveLength(1);
-    expect(logs.some((line) => line.includes('"retry_skipped"'))).toBe(true);
+    await pause(300);
+    expect(calls.of('chat.postMessage')).toHaveLength(1);
+    expect(logLine('"retry_skipped"')).toBeDefined();
   });
 
   it('turns a failure into an apology with an error id that the log line carries too', async () => {
-    const mark = fake.calls.length;
+    const calls = watchCalls();
     // A thread in a channel the fake does not know: conversations.replies works, posting fails once.
     fake.notInChannel.add('C6');
-    await eventCallback({
-      type: 'app_mention',
-      user: 'U1',
-      text: `<@${FAKE_BOT.userId}> ingress or lb?`,
-      ts: '1700000800.000100',
-      channel: 'C6',
-      event_ts: '1700000800.000100',
-    });
-    await fake.waitFor(() => since(mark, 'chat.postMessage').length >= 2 || undefined);
+    await slack.event(appMention({ channel: 'C6', ts: '1700000800.000100', text: 'ingress or lb?' }));
+    const [, apology] = await calls.atLeast('chat.postMessage', 2);
     fake.notInChannel.delete('C6');
-    const line = logs.find((l) => l.includes('"handler_failed"') && l.includes('not_in_channel'));
+    const line = logLine('"handler_failed"', 'not_in_channel');
     expect(line).toBeDefined();
     const errorId = (JSON.parse(line ?? '{}') as { errorId: string }).errorId;
     expect(errorId).toMatch(/^[0-9a-f]{8}$/);
-    expect(String(since(mark, 'chat.postMessage')[1]?.args.text)).toContain(errorId);
+    expect(String(apology?.args.text)).toContain(errorId);
     expect(line).not.toContain(TOKEN);
   });
 });
@@ -490,142 +326,84 @@ describe('mentions and direct messages', () => {
 describe('buttons and modals', () => {
   it('updates the answer in place when a follow-up choice is clicked', async () => {
     const ts = '1700000900.000100';
-    let mark = fake.calls.length;
-    await eventCallback({
-      type: 'app_mention',
-      user: 'U1',
-      text: `<@${FAKE_BOT.userId}> ingress or lb?`,
-      ts,
-      channel: 'C7',
-      event_ts: ts,
+    const posted = await answerTo(appMention({ channel: 'C7', ts, text: 'ingress or lb?' }));
+    const choice = expectButton(posted.args.blocks, 'followup:protocol:udp');
+    const messageTs = latestTs(fake, 'C7');
+    const calls = watchCalls();
+    await slack.click(choice, messageContainer('C7', messageTs), {
+      channel: { id: 'C7', name: 'x' },
+      message: { type: 'message', ts: messageTs, thread_ts: ts },
     });
-    const posted = await fake.waitFor(() => since(mark, 'chat.postMessage')[0]);
-    const choice = buttons(posted.args.blocks as Block[]).find(
-      (b) => b.action_id === 'followup:protocol:udp',
-    );
-    expect(choice).toBeDefined();
-    const messageTs = fake.channels.get('C7')?.at(-1)?.ts ?? '';
-    mark = fake.calls.length;
-    await buttonClick(
-      { action_id: 'followup:protocol:udp', value: choice?.value ?? '' },
-      { type: 'message', message_ts: messageTs, channel_id: 'C7', is_ephemeral: false },
-      { channel: { id: 'C7', name: 'x' }, message: { type: 'message', ts: messageTs, thread_ts: ts } },
-    );
-    const update = await fake.waitFor(() => since(mark, 'chat.update')[0]);
+    const update = await calls.next('chat.update');
     expect(update.args.channel).toBe('C7');
     expect(update.args.ts).toBe(messageTs);
     expect(textOf(expectWithinLimits(update.args.blocks))).toContain('UDP');
-    expect(since(mark, 'chat.postMessage')).toEqual([]);
+    expect(calls.of('chat.postMessage')).toEqual([]);
   });
 
   it('shows the whole answer on "More", then explains "Why not X?" in the same message', async () => {
-    const ts = '1700001000.000100';
-    let mark = fake.calls.length;
-    await eventCallback({
-      type: 'app_mention',
-      user: 'U1',
-      text: `<@${FAKE_BOT.userId}> 5 http services on one domain with tls`,
-      ts,
-      channel: 'C8',
-      event_ts: ts,
-    });
-    const posted = await fake.waitFor(() => since(mark, 'chat.postMessage')[0]);
+    const posted = await answerTo(
+      appMention({ channel: 'C8', ts: '1700001000.000100', text: '5 http services on one domain with tls' }),
+    );
     // The answer comes short; "More" shows the whole of it, ranking and "Why not X?" included.
-    const more = buttons(posted.args.blocks as Block[]).find((b) => b.action_id === 'answer_more');
-    expect(more).toBeDefined();
-    expect(buttons(posted.args.blocks as Block[]).some((b) => b.action_id.startsWith('why_not:'))).toBe(
-      false,
-    );
-    const messageTs = fake.channels.get('C8')?.at(-1)?.ts ?? '';
-    mark = fake.calls.length;
-    await buttonClick(
-      { action_id: 'answer_more', value: more?.value ?? '' },
-      { type: 'message', message_ts: messageTs, channel_id: 'C8', is_ephemeral: false },
-    );
-    const long = await fake.waitFor(() => since(mark, 'chat.update')[0]);
-    expect(long.args.ts).toBe(messageTs);
+    const more = expectButton(posted.args.blocks, 'answer_more');
+    expect(actionIds(posted.args.blocks).some((id) => id.startsWith('why_not:'))).toBe(false);
+    const answer = messageContainer('C8', latestTs(fake, 'C8'));
+    const long = await callAfter(() => slack.click(more, answer), 'chat.update');
+    expect(long.args.ts).toBe(answer.message_ts);
     const longBlocks = expectWithinLimits(long.args.blocks);
     expect(textOf(longBlocks)).toContain('Ranking (weighted criteria)');
     expect(textOf(longBlocks)).toContain('Sources:');
-    const whyNot = buttons(longBlocks).find((b) => b.action_id.startsWith('why_not:'));
-    expect(whyNot).toBeDefined();
-    mark = fake.calls.length;
-    await buttonClick(
-      { action_id: whyNot?.action_id ?? '', value: whyNot?.value ?? '' },
-      { type: 'message', message_ts: messageTs, channel_id: 'C8', is_ephemeral: false },
-    );
-    const update = await fake.waitFor(() => since(mark, 'chat.update')[0]);
+    const whyNot = expectButton(longBlocks, /^why_not:/);
+    const update = await callAfter(() => slack.click(whyNot, answer), 'chat.update');
     expect(textOf(expectWithinLimits(update.args.blocks))).toContain('Why not');
   });
 
   it('logs 👍 as a structured event, and opens a "what was wrong?" modal for 👎 whose answer is logged', async () => {
     const value = JSON.stringify({ q: 'ingress or lb for 1 udp service', c: [] });
-    let mark = fake.calls.length;
-    await buttonClick(
-      { action_id: 'feedback_up', value },
-      { type: 'message', message_ts: '1700000000.000100', channel_id: 'C1', is_ephemeral: false },
+    const answer = messageContainer('C1', '1700000000.000100');
+    await callAfter(() => slack.click({ action_id: 'feedback_up', value }, answer), 'chat.postEphemeral');
+    expect(logLine('"event":"feedback"', '"rating":"up"')).toBeDefined();
+    const open = await callAfter(
+      () => slack.click({ action_id: 'feedback_down', value }, answer),
+      'views.open',
     );
-    await fake.waitFor(() => since(mark, 'chat.postEphemeral')[0]);
-    expect(logs.some((l) => l.includes('"event":"feedback"') && l.includes('"rating":"up"'))).toBe(true);
-    mark = fake.calls.length;
-    await buttonClick(
-      { action_id: 'feedback_down', value },
-      { type: 'message', message_ts: '1700000000.000100', channel_id: 'C1', is_ephemeral: false },
-    );
-    const open = await fake.waitFor(() => since(mark, 'views.open')[0]);
     const view = open.args.view as { callback_id: string; private_metadata: string };
     expect(view.callback_id).toBe('feedback');
-    await interactive({
-      type: 'view_submission',
-      user: { id: 'U1', username: 'alice', team_id: 'T1' },
-      view: {
-        id: 'V1',
-        callback_id: 'feedback',
-        private_metadata: view.private_metadata,
-        state: {
-          values: {
-            reason: { value: { type: 'radio_buttons', selected_option: { value: 'unanswered' } } },
-            comment: {
-              value: { type: 'plain_text_input', value: 'token ghp_abcdefghijklmnopqrstuvwxyz0123 leaked' },
-            },
-          },
-        },
-      },
+    await slack.submitView({
+      id: 'V1',
+      callback_id: 'feedback',
+      private_metadata: view.private_metadata,
+      values: stateValues({
+        reason: input.radio('unanswered'),
+        comment: input.text('token ghp_abcdefghijklmnopqrstuvwxyz0123 leaked'),
+      }),
     });
-    await fake.waitFor(() => logs.some((l) => l.includes('"feedback_detail"')) || undefined);
-    const detail = logs.find((l) => l.includes('"feedback_detail"')) ?? '';
+    const detail = await fake.waitFor(
+      () => logLine('"feedback_detail"'),
+      5000,
+      'the feedback_detail log line',
+    );
     expect(detail).toContain('"reason":"unanswered"');
     expect(detail).toContain('1 udp service');
     expect(detail).not.toContain('ghp_abcdefghijklmnopqrstuvwxyz0123');
   });
 
   it('answers a questionnaire submission through the engine, where private_metadata says', async () => {
-    const mark = fake.calls.length;
-    const selected = (value: string) => ({ type: 'static_select', selected_option: { value } });
-    const checked = (...values: string[]) => ({
-      type: 'checkboxes',
-      selected_options: values.map((value) => ({ value })),
-    });
-    await interactive({
-      type: 'view_submission',
-      user: { id: 'U1', username: 'alice', team_id: 'T1' },
-      view: {
-        id: 'V2',
-        callback_id: 'questionnaire',
-        private_metadata: JSON.stringify({ c: 'C9', th: '1700001100.000100' }),
-        state: {
-          values: {
-            protocols: { value: checked('http') },
-            services: { value: selected('3') },
-            routing: { value: checked('host') },
-            tls: { value: { type: 'radio_buttons', selected_option: { value: 'terminate' } } },
-            priorities: { value: checked('cost') },
-            cloud: { value: selected('aws') },
-          },
-        },
-      },
-    });
-    const call = await fake.waitFor(() => since(mark, 'chat.postMessage')[0]);
+    const submission = {
+      id: 'V2',
+      callback_id: 'questionnaire',
+      private_metadata: JSON.stringify({ c: 'C9', th: '1700001100.000100' }),
+      values: stateValues({
+        protocols: input.checkboxes('http'),
+        services: input.select('3'),
+        routing: input.checkboxes('host'),
+        tls: input.radio('terminate'),
+        priorities: input.checkboxes('cost'),
+        cloud: input.select('aws'),
+      }),
+    };
+    const call = await callAfter(() => slack.submitView(submission), 'chat.postMessage');
     expect(call.args.channel).toBe('C9');
     expect(call.args.thread_ts).toBe('1700001100.000100');
     const said = textOf(expectWithinLimits(call.args.blocks));
@@ -634,68 +412,61 @@ describe('buttons and modals', () => {
   });
 
   it('treats a tampered button value, private_metadata or view state as stale, without failing', async () => {
-    let mark = fake.calls.length;
     const logMark = logs.length;
-    await buttonClick(
-      { action_id: 'show_yaml:gateway', value: '{"c":"<!channel>","t":"1","__proto__":{"f":"F1"}}' },
-      { type: 'message', message_ts: '1700001400.000100', channel_id: 'C1', is_ephemeral: 'yes' },
+    const forgedButton = {
+      action_id: 'show_yaml:gateway',
+      value: '{"c":"<!channel>","t":"1","__proto__":{"f":"F1"}}',
+    };
+    const stale = await callAfter(
+      () => slack.click(forgedButton, messageContainer('C1', '1700001400.000100', 'yes')),
+      'chat.postEphemeral',
     );
-    const stale = await fake.waitFor(() => since(mark, 'chat.postEphemeral')[0]);
     expect(stale.args.channel).toBe('C1');
     expect(String(stale.args.text)).toContain('Please ask again');
 
-    mark = fake.calls.length;
-    await interactive({
-      type: 'view_submission',
-      user: { id: 'U1', username: 'alice', team_id: 'T1' },
-      view: {
-        id: 'V3',
-        callback_id: 'questionnaire',
-        private_metadata: '{"c":{"__proto__":{"toString":1}},"th":[]}',
-        state: {
-          // JSON, so that `__proto__` is a key as it would be in a forged payload.
-          values: JSON.parse(
-            JSON.stringify({
-              protocols: { value: { type: 'checkboxes', selected_options: [{ value: 42 }] } },
-              ports: { value: { type: 'plain_text_input', value: null, selected_options: [{ value: 443 }] } },
-              cloud: { value: { type: 'static_select', selected_option: { value: 'aws' } } },
-            }).replace('{', '{"__proto__":{"value":{"value":"x"}},'),
-          ),
-        },
-      },
-    });
+    const forgedView = {
+      id: 'V3',
+      callback_id: 'questionnaire',
+      private_metadata: '{"c":{"__proto__":{"toString":1}},"th":[]}',
+      // JSON, so that `__proto__` is a key as it would be in a forged payload.
+      values: JSON.parse(
+        JSON.stringify(
+          stateValues({
+            protocols: { type: 'checkboxes', selected_options: [{ value: 42 }] },
+            ports: { type: 'plain_text_input', value: null, selected_options: [{ value: 443 }] },
+            cloud: input.select('aws'),
+          }),
+        ).replace('{', '{"__proto__":{"value":{"value":"x"}},'),
+      ),
+    };
     // The destination is unreadable: the answer goes to the user's DM, from the answers that were readable.
-    const answered = await fake.waitFor(() => since(mark, 'chat.postMessage')[0]);
+    const answered = await callAfter(() => slack.submitView(forgedView), 'chat.postMessage');
     expect(answered.args.channel).toBe('U1');
     expect(textOf(expectWithinLimits(answered.args.blocks))).toContain('AWS');
     expect(logs.slice(logMark).filter((l) => /"(?:handler_failed|bolt_error)"/.test(l))).toEqual([]);
   });
 
   it('publishes App Home with examples and the questionnaire button', async () => {
-    const mark = fake.calls.length;
-    await eventCallback({
+    const homeOpened = {
       type: 'app_home_opened',
       user: 'U1',
       channel: 'D1',
       tab: 'home',
       event_ts: '1700001200.000100',
-    });
-    const call = await fake.waitFor(() => since(mark, 'views.publish')[0]);
+    };
+    const call = await callAfter(() => slack.event(homeOpened), 'views.publish');
     expect(call.args.user_id).toBe('U1');
-    const view = call.args.view as { type: string; blocks: Block[] };
+    const view = call.args.view as { type: string; blocks: unknown };
     expect(view.type).toBe('home');
-    expect(buttons(expectWithinLimits(view.blocks, 100)).map((b) => b.action_id)).toContain(
-      'open_questionnaire',
-    );
+    expect(actionIds(expectWithinLimits(view.blocks, 100))).toContain('open_questionnaire');
   });
 
   it("answers an example question clicked in App Home in the user's DM", async () => {
-    const mark = fake.calls.length;
-    await buttonClick(
-      { action_id: 'example_question:2', value: 'Do I need an Ingress to expose my app?' },
-      { type: 'view', view_id: 'V1' },
+    const example = { action_id: 'example_question:2', value: 'Do I need an Ingress to expose my app?' };
+    const call = await callAfter(
+      () => slack.click(example, { type: 'view', view_id: 'V1' }),
+      'chat.postMessage',
     );
-    const call = await fake.waitFor(() => since(mark, 'chat.postMessage')[0]);
     expect(call.args.channel).toBe('U1');
   });
 });
@@ -719,36 +490,44 @@ describe('message shortcut "Review manifest"', () => {
     '```',
   ].join('\n');
 
+  /** U1 runs "Review manifest" on a message of theirs in `channel` (#ops unless named). */
+  const reviewManifest = (
+    channel: string,
+    message: { ts: string; text: string; files?: unknown[] },
+    channelName = 'ops',
+  ) =>
+    slack.messageShortcut(
+      'review_manifest',
+      { id: channel, name: channelName },
+      { type: 'message', user: 'U1', ...message },
+    );
+
+  /** A YAML file snippet attached to a message, downloadable from the fake. */
+  const yamlSnippet = (id: string, name: string, size: number) => ({
+    id,
+    name,
+    filetype: 'yaml',
+    size,
+    url_private_download: fake.fileUrl(id),
+  });
+
   it('posts the core report in the thread, with "Show YAML" that posts the migration', async () => {
     const ts = '1700001300.000100';
     fake.seedMessage('C10', { ts, user: 'U1', text: manifest });
-    let mark = fake.calls.length;
-    await interactive({
-      type: 'message_action',
-      callback_id: 'review_manifest',
-      trigger_id: '111.222.abc',
-      response_url: fake.responseUrl(nextId('sc')),
-      message_ts: ts,
-      action_ts: '1700001301.0',
-      user: { id: 'U1', name: 'alice' },
-      channel: { id: 'C10', name: 'ops' },
-      message: { type: 'message', user: 'U1', ts, text: manifest },
-    });
-    const report = await fake.waitFor(() => since(mark, 'chat.postMessage')[0]);
+    const report = await callAfter(() => reviewManifest('C10', { ts, text: manifest }), 'chat.postMessage');
     expect(report.args.channel).toBe('C10');
     expect(report.args.thread_ts).toBe(ts);
     const blocks = expectWithinLimits(report.args.blocks);
     expect(textOf(blocks)).toContain('Manifest review');
-    const show = buttons(blocks).find((b) => b.action_id === 'show_yaml:gateway');
-    expect(show).toBeDefined();
-    const reportTs = fake.channels.get('C10')?.at(-1)?.ts ?? '';
-    mark = fake.calls.length;
-    await buttonClick(
-      { action_id: 'show_yaml:gateway', value: show?.value ?? '' },
-      { type: 'message', message_ts: reportTs, channel_id: 'C10', is_ephemeral: false },
-      { message: { type: 'message', ts: reportTs, thread_ts: ts } },
+    const show = expectButton(blocks, 'show_yaml:gateway');
+    const reportTs = latestTs(fake, 'C10');
+    const migration = await callAfter(
+      () =>
+        slack.click(show, messageContainer('C10', reportTs), {
+          message: { type: 'message', ts: reportTs, thread_ts: ts },
+        }),
+      'chat.postMessage',
     );
-    const migration = await fake.waitFor(() => since(mark, 'chat.postMessage')[0]);
     expect(migration.args.thread_ts).toBe(ts);
     const yaml = textOf(expectWithinLimits(migration.args.blocks));
     expect(yaml).toContain('HTTPRoute');
@@ -760,99 +539,35 @@ describe('message shortcut "Review manifest"', () => {
       name: 'lb.yaml',
       text: 'apiVersion: v1\nkind: Service\nmetadata: {name: dns}\nspec:\n  type: LoadBalancer\n  ports: [{port: 53, protocol: UDP}]\n',
     });
-    const mark = fake.calls.length;
-    const ts = '1700001400.000100';
-    await interactive({
-      type: 'message_action',
-      callback_id: 'review_manifest',
-      trigger_id: '111.222.abc',
-      response_url: fake.responseUrl(nextId('sc')),
-      message_ts: ts,
-      action_ts: '1700001401.0',
-      user: { id: 'U1', name: 'alice' },
-      channel: { id: 'C11', name: 'ops' },
-      message: {
-        type: 'message',
-        user: 'U1',
-        ts,
-        text: '',
-        files: [
-          { id: 'F1', name: 'lb.yaml', filetype: 'yaml', size: 90, url_private_download: fake.fileUrl('F1') },
-        ],
-      },
-    });
-    const report = await fake.waitFor(() => since(mark, 'chat.postMessage')[0]);
+    const message = { ts: '1700001400.000100', text: '', files: [yamlSnippet('F1', 'lb.yaml', 90)] };
+    const report = await callAfter(() => reviewManifest('C11', message), 'chat.postMessage');
     expect(textOf(report.args.blocks)).toContain('1 LoadBalancer Service');
   });
 
   it('falls back to a private reply when it is not in the channel', async () => {
     fake.notInChannel.add('C12');
-    const id = nextId('sc');
-    const ts = '1700001500.000100';
-    await interactive({
-      type: 'message_action',
-      callback_id: 'review_manifest',
-      trigger_id: '111.222.abc',
-      response_url: fake.responseUrl(id),
-      message_ts: ts,
-      action_ts: '1700001501.0',
-      user: { id: 'U1', name: 'alice' },
-      channel: { id: 'C12', name: 'ops' },
-      message: { type: 'message', user: 'U1', ts, text: manifest },
-    });
-    const response = await fake.waitFor(() => fake.responses.find((r) => r.id === id));
+    const response = await replyTo(reviewManifest('C12', { ts: '1700001500.000100', text: manifest }));
     expect(response.body.response_type).toBe('ephemeral');
     expect(String(response.body.text)).toContain('/invite');
     fake.notInChannel.delete('C12');
   });
 
   it('refuses an oversized file snippet with a clear message, without downloading it', async () => {
-    const id = nextId('sc');
-    const mark = fake.calls.length;
-    await interactive({
-      type: 'message_action',
-      callback_id: 'review_manifest',
-      trigger_id: '111.222.abc',
-      response_url: fake.responseUrl(id),
-      message_ts: '1700001700.000100',
-      action_ts: '1700001701.0',
-      user: { id: 'U1', name: 'alice' },
-      channel: { id: 'C1', name: 'general' },
-      message: {
-        type: 'message',
-        user: 'U1',
-        ts: '1700001700.000100',
-        text: '',
-        files: [
-          {
-            id: 'F404',
-            name: 'huge.yaml',
-            filetype: 'yaml',
-            size: 5_000_000,
-            url_private_download: fake.fileUrl('F404'),
-          },
-        ],
-      },
-    });
-    const response = await fake.waitFor(() => fake.responses.find((r) => r.id === id));
+    const calls = watchCalls();
+    const message = {
+      ts: '1700001700.000100',
+      text: '',
+      files: [yamlSnippet('F404', 'huge.yaml', 5_000_000)],
+    };
+    const response = await replyTo(reviewManifest('C1', message, 'general'));
     expect(String(response.body.text)).toMatch(/5000000 characters long; I review up to/);
-    expect(since(mark, 'chat.postMessage')).toEqual([]);
+    expect(calls.of('chat.postMessage')).toEqual([]);
   });
 
   it('says so when the message holds no YAML', async () => {
-    const id = nextId('sc');
-    await interactive({
-      type: 'message_action',
-      callback_id: 'review_manifest',
-      trigger_id: '111.222.abc',
-      response_url: fake.responseUrl(id),
-      message_ts: '1700001600.000100',
-      action_ts: '1700001601.0',
-      user: { id: 'U1', name: 'alice' },
-      channel: { id: 'C1', name: 'general' },
-      message: { type: 'message', user: 'U1', ts: '1700001600.000100', text: 'lunch?' },
-    });
-    const response = await fake.waitFor(() => fake.responses.find((r) => r.id === id));
+    const response = await replyTo(
+      reviewManifest('C1', { ts: '1700001600.000100', text: 'lunch?' }, 'general'),
+    );
     expect(String(response.body.text)).toContain('no Kubernetes YAML');
   });
 });
@@ -897,22 +612,17 @@ describe('deployment', () => {
 
   it('ships Kubernetes manifests that `analyze` passes cleanly: two replicas, ClusterIP, HTTPRoute, readiness on /healthz', async () => {
     const deploy = join(root, 'packages/slack-bot/deploy');
-    const output = await new Promise<string>((done, fail) =>
-      execFile(
-        process.execPath,
-        [
-          join(root, 'packages/cli/dist/index.js'),
-          'analyze',
-          deploy,
-          '--format',
-          'json',
-          '--fail-on',
-          'warning',
-        ],
-        (error, stdout) => (error ? fail(error) : done(stdout)),
-      ),
-    );
-    const report = JSON.parse(output) as {
+    const cli = join(root, 'packages/cli/dist/index.js');
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      cli,
+      'analyze',
+      deploy,
+      '--format',
+      'json',
+      '--fail-on',
+      'warning',
+    ]);
+    const report = JSON.parse(stdout) as {
       findings: unknown[];
       loadBalancers: unknown[];
       resources: Array<{ kind: string }>;
@@ -932,109 +642,65 @@ describe('deployment', () => {
 });
 
 describe('process', () => {
-  async function freePort(): Promise<number> {
-    const server = createServer();
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    const { port } = server.address() as AddressInfo;
-    await new Promise((done) => server.close(done));
-    return port;
-  }
-
   it('without SLACK_BOT_TOKEN says how to connect Slack, runs the console chat and exits 0 at end of input', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-    delete env.SLACK_BOT_TOKEN;
-    const child = spawn(process.execPath, [distIndex], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += String(chunk);
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += String(chunk);
-    });
-    child.stdin.end('ingress or lb for 3 http services on aws\n');
-    const code = await new Promise((done) => child.on('exit', done));
-    expect(code).toBe(0);
-    expect(stderr).toContain('No SLACK_BOT_TOKEN is set');
-    expect(stdout).toMatch(/Recommendation/);
+    const env = envWith({ NO_COLOR: '1' }, 'SLACK_BOT_TOKEN');
+    const run = runNode(distIndex, env, 'ingress or lb for 3 http services on aws\n');
+    expect(await run.exited).toBe(0);
+    expect(run.output.stderr).toContain('No SLACK_BOT_TOKEN is set');
+    expect(run.output.stdout).toMatch(/Recommendation/);
   });
 
   it('serves HTTP mode on PORT, and on SIGTERM fails readiness, drains and exits 0', async () => {
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      SLACK_BOT_TOKEN: TOKEN,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(port),
-      SHUTDOWN_DELAY_MS: '1500',
-    };
-    delete env.SLACK_APP_TOKEN;
-    const child = spawn(process.execPath, [distIndex], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += String(chunk);
-    });
-    await fake.waitFor(() => stdout.includes('"started"') || undefined, 10_000, 'the bot to start');
-    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
-    expect(health.status).toBe(200);
-    const exited = new Promise((done) => child.on('exit', done));
-    child.kill('SIGTERM');
+    const healthz = () => fetch(`http://127.0.0.1:${port}/healthz`);
+    const env = envWith(
+      {
+        SLACK_BOT_TOKEN: TOKEN,
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        PORT: String(port),
+        SHUTDOWN_DELAY_MS: '1500',
+      },
+      'SLACK_APP_TOKEN',
+    );
+    const run = runNode(distIndex, env);
+    const logged = (event: string) => () => run.output.stdout.includes(`"${event}"`) || undefined;
+    await fake.waitFor(logged('started'), 10_000, 'the bot to start');
+    expect((await healthz()).status).toBe(200);
+    run.child.kill('SIGTERM');
     // While draining, readiness fails but the server still answers.
-    await fake.waitFor(() => stdout.includes('"shutdown"') || undefined, 5000, 'the shutdown to begin');
-    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(503);
-    const code = await exited;
-    expect(code).toBe(0);
-    expect(stdout).toContain('"stopped"');
-    expect(stdout).not.toContain(TOKEN);
+    await fake.waitFor(logged('shutdown'), 5000, 'the shutdown to begin');
+    expect((await healthz()).status).toBe(503);
+    expect(await run.exited).toBe(0);
+    expect(run.output.stdout).toContain('"stopped"');
+    expect(run.output.stdout).not.toContain(TOKEN);
   });
 
   it('runs Socket Mode against a local WebSocket server', async () => {
-    const logger = botModule.createLogger('error', () => undefined);
-    const settings = {
-      mode: 'socket',
-      botToken: TOKEN,
-      appToken: 'xapp-1-test',
-      apiUrl: fake.apiUrl,
-      port: 0,
-      logLevel: 'error',
-    } as const;
-    const socketBot = botModule.createSlackBot(settings, {
-      logger,
-      botId: FAKE_BOT.botId,
-      botUserId: FAKE_BOT.userId,
-      retries: 0,
-    });
+    const socketBot = createBot(
+      {
+        mode: 'socket',
+        botToken: TOKEN,
+        appToken: 'xapp-1-test',
+        apiUrl: fake.apiUrl,
+        port: 0,
+        logLevel: 'error',
+      },
+      botModule.createLogger('error', () => undefined),
+    );
     await fake.startSocketMode();
     await socketBot.start();
     try {
       await fake.waitFor(() => fake.socketCount > 0 || undefined, 5000, 'a Socket Mode connection');
-      const mark = fake.calls.length;
-      fake.pushEnvelope({
-        envelope_id: 'e1',
-        type: 'events_api',
-        accepts_response_payload: false,
-        payload: {
-          type: 'event_callback',
-          team_id: 'T1',
-          api_app_id: 'A1',
-          event_id: 'EvSocket',
-          event: {
-            type: 'app_mention',
-            user: 'U1',
-            text: `<@${FAKE_BOT.userId}> ingress or lb?`,
-            ts: '1700002000.000100',
-            channel: 'C13',
-            event_ts: '1700002000.000100',
-          },
-        },
-      });
-      await fake.waitFor(() =>
-        fake.socketFrames.find((f) => (f as { envelope_id?: string }).envelope_id === 'e1'),
+      const calls = watchCalls();
+      const ts = '1700002000.000100';
+      fake.pushEnvelope(
+        eventsApiEnvelope('e1', 'EvSocket', appMention({ channel: 'C13', ts, text: 'ingress or lb?' })),
       );
-      const call = await fake.waitFor(() => since(mark, 'chat.postMessage')[0]);
-      expect(call.args.thread_ts).toBe('1700002000.000100');
-      expect(since(0, 'apps.connections.open')[0]?.token).toBe('xapp-1-test');
+      await fake.waitFor(() => socketAck(fake, 'e1'), 5000, 'the ack of envelope e1');
+      const call = await calls.next('chat.postMessage');
+      expect(call.args.thread_ts).toBe(ts);
+      expect(fake.callsTo('apps.connections.open')[0]?.token).toBe('xapp-1-test');
     } finally {
       await socketBot.stop();
     }

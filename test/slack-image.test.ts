@@ -348,12 +348,14 @@ describe('the image build, played without Docker', () => {
     expect(log).toHaveLength(of(buildStage, 'RUN').length - 1);
     expect(log.map((entry) => entry.split('\n')[0])).toEqual([
       expect.stringMatching(/^RUN pnpm install --frozen-lockfile /),
-      expect.stringMatching(/^RUN pnpm -F @ingress-advisor\/core build /),
+      expect.stringMatching(
+        /^RUN pnpm -F @ingress-advisor\/core build\s+&& pnpm -F @ingress-advisor\/terminal-chat build\s+&& /,
+      ),
       expect.stringMatching(/^RUN pnpm -F @ingress-advisor\/slack-bot deploy --prod \/app /),
     ]);
   });
 
-  it('the production install holds the bot, core and the CLI bundle, and no dev tools', () => {
+  it('the production install holds the bot, core and the terminal chat, and no dev tools', () => {
     expect(existsSync(join(app, 'dist/index.js'))).toBe(true);
     expect(existsSync(join(app, 'src'))).toBe(false);
     const modules = join(app, 'node_modules');
@@ -361,13 +363,15 @@ describe('the image build, played without Docker', () => {
       readdirSync(modules)
         .filter((name) => !name.startsWith('.'))
         .sort(),
-    ).toEqual(['@ingress-advisor', '@slack', 'ingress-advisor', 'undici', 'zod']);
-    expect(readdirSync(join(modules, 'ingress-advisor')).sort()).toEqual([
-      'README.md',
+    ).toEqual(['@ingress-advisor', '@slack', 'undici', 'zod']);
+    // Built libraries only: no CLI (adapters do not depend on each other), no action, no tool-runner.
+    expect(readdirSync(join(modules, '@ingress-advisor')).sort()).toEqual(['core', 'terminal-chat']);
+    expect(existsSync(join(modules, '@ingress-advisor/core/dist/index.js'))).toBe(true);
+    expect(readdirSync(join(modules, '@ingress-advisor/terminal-chat')).sort()).toEqual([
       'dist',
       'package.json',
     ]);
-    expect(existsSync(join(modules, '@ingress-advisor/core/dist/index.js'))).toBe(true);
+    expect(existsSync(join(modules, '@ingress-advisor/terminal-chat/dist/index.js'))).toBe(true);
     const store = readdirSync(join(modules, '.pnpm'));
     for (const dev of ['esbuild', 'typescript', 'vitest', '@biomejs', 'fast-check', '@aws-cdk']) {
       expect(

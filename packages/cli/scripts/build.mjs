@@ -4,8 +4,8 @@
  * dependency inlined (Node 20+), so a run loads one file instead of a couple of hundred modules, and
  * the file runs wherever it is copied:
  *   node scripts/build.mjs [--outdir DIR]
- * Nothing imports this package as a library (the Slack bot only locates the executable), so no
- * type declarations are emitted.
+ * Nothing imports this package as a library (the bot's console chat imports
+ * @ingress-advisor/terminal-chat, as `chat` does), so no type declarations are emitted.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -31,7 +31,8 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  // Workspace packages are bundled from their TypeScript sources, so core needs no build first.
+  // Workspace packages (core, terminal-chat, tool-runner) are bundled from their TypeScript sources,
+  // so none needs a build first.
   conditions: ['source'],
   // The version is written into the bundle: a copy of dist/index.js has no package.json beside it.
   define: { INGRESS_ADVISOR_CLI_VERSION: JSON.stringify(version) },

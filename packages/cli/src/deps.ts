@@ -5,8 +5,8 @@
  */
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import type { ToolRunner } from '@ingress-advisor/core';
+import { streamLines } from '@ingress-advisor/terminal-chat';
 import { createNodeToolRunner } from '@ingress-advisor/tool-runner';
 
 /** A place to write text: standard output or standard error. */
@@ -121,7 +121,7 @@ export function createNodeDeps(): CliDeps {
     },
     stdin: {
       read: (maxBytes) => readStream(process.stdin, maxBytes),
-      lines: () => readLines(process.stdin),
+      lines: () => streamLines(process.stdin),
       isTTY: process.stdin.isTTY === true,
     },
     fs: nodeFileSystem,
@@ -228,9 +228,4 @@ async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Prom
     if (total >= maxBytes) break;
   }
   return Buffer.concat(chunks, total);
-}
-
-/** Lines of a stream via `node:readline`; no terminal handling, so a TTY keeps its own line editing. */
-function readLines(stream: NodeJS.ReadableStream): AsyncIterable<string> {
-  return createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
 }

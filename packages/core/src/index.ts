@@ -14,6 +14,7 @@ export {
 export {
   answerConversation,
   type Conversation,
+  matchChoice,
   startConversation,
   withChoice,
   withMoreText,
@@ -57,11 +58,22 @@ export {
   migrate,
   renderAnnotationTable,
 } from './migrate/index.js';
+export {
+  type AnswerTextOptions,
+  plainMarkdown,
+  renderAnswerText,
+  renderFollowUpsText,
+} from './render/answer-text.js';
 export { type CodeSpanOptions, escapeCodeSpan, escapeMarkdown, escapeTerminal } from './render/escape.js';
 export { plural } from './render/internal/report-facts.js';
 export { renderJson } from './render/json.js';
 export { DEFAULT_MARKDOWN_MAX_LENGTH, type MarkdownOptions, renderMarkdown } from './render/markdown.js';
 export { fingerprintOf, renderSarif, type SarifOptions } from './render/sarif.js';
+export {
+  type ColorEnvironment,
+  type ColorInputs,
+  shouldUseColor,
+} from './render/terminal-color.js';
 export { renderText, type TextOptions } from './render/text.js';
 export { type AnalyzeOptions, analyze, planRendering, type RenderedUnit } from './report/analyze.js';
 export {

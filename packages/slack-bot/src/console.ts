@@ -1,10 +1,10 @@
 /**
- * Console mode: with no SLACK_BOT_TOKEN, `pnpm start` explains how to connect Slack and opens the
- * CLI's `chat`, the same engine in a terminal. The CLI runs as a child process (adapters do not
- * import each other); its exit code is ours, and SIGINT/SIGTERM are passed on.
+ * Console mode: with no SLACK_BOT_TOKEN, `pnpm start` explains how to connect Slack and holds the
+ * same conversation in the terminal (`@ingress-advisor/terminal-chat`, as the CLI's `chat`), in
+ * this process.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { DEFAULT_CONFIG, shouldUseColor } from '@ingress-advisor/core';
+import { runTerminalChat, streamLines, type TerminalChatIO } from '@ingress-advisor/terminal-chat';
 
 /** How to connect Slack, printed before the console chat starts. */
 export const CONNECT_HINT = `No SLACK_BOT_TOKEN is set, so this is the console chat (the same answers as in Slack).
@@ -13,36 +13,40 @@ install it, then set SLACK_BOT_TOKEN and either SLACK_APP_TOKEN (Socket Mode) or
 SLACK_SIGNING_SECRET (HTTP mode on PORT, default 3000) and run \`pnpm start\` again.
 `;
 
-/** The CLI's executable: the package's `dist/index.js` (one bundled file), found through its exports. */
-export function cliExecutable(): string {
-  return fileURLToPath(import.meta.resolve('ingress-advisor'));
+/** The process's own streams, standard input line by line. */
+function processChatIO(): TerminalChatIO {
+  // `pnpm start | head` closes the pipe early: the conversation is over, not failed (as in the CLI).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  return {
+    stdin: {
+      isTTY: process.stdin.isTTY === true,
+      lines: () => streamLines(process.stdin),
+    },
+    stdout: { write: (text) => void process.stdout.write(text) },
+    stderr: { write: (text) => void process.stderr.write(text) },
+  };
 }
 
-/** Runs the console chat; resolves with the exit code to use. */
-export function runConsole(
-  write: (text: string) => void = (text) => process.stderr.write(text),
-): Promise<number> {
-  write(CONNECT_HINT);
-  const child = spawn(process.execPath, [cliExecutable(), 'chat'], { stdio: 'inherit' });
-  const forward = (signal: NodeJS.Signals) => () => {
-    child.kill(signal);
-  };
-  const onInt = forward('SIGINT');
-  const onTerm = forward('SIGTERM');
-  process.on('SIGINT', onInt);
-  process.on('SIGTERM', onTerm);
-  return new Promise((resolve) => {
-    const done = (code: number): void => {
-      process.off('SIGINT', onInt);
-      process.off('SIGTERM', onTerm);
-      resolve(code);
-    };
-    child.on('error', (error) => {
-      write(
-        `Could not start the console chat (${error.message}). Build it first: pnpm -F ingress-advisor build\n`,
-      );
-      done(1);
-    });
-    child.on('exit', (code, signal) => done(code ?? (signal === 'SIGINT' ? 130 : 143)));
+/** Colours as the CLI decides them: on a terminal, unless NO_COLOR (or FORCE_COLOR) says otherwise. */
+function processColor(): boolean {
+  return shouldUseColor({
+    noColorFlag: false,
+    toFile: false,
+    isTTY: process.stdout.isTTY === true,
+    env: { NO_COLOR: process.env.NO_COLOR, FORCE_COLOR: process.env.FORCE_COLOR, TERM: process.env.TERM },
   });
+}
+
+/** Runs the console chat until `quit` or end of input; resolves with the exit code to use. */
+export async function runConsole(
+  io: TerminalChatIO = processChatIO(),
+  color: boolean = processColor(),
+): Promise<number> {
+  io.stderr.write(CONNECT_HINT);
+  // No configuration file, as in Slack: the default weights.
+  await runTerminalChat(io, { config: DEFAULT_CONFIG, color });
+  return 0;
 }

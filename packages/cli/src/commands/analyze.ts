@@ -13,12 +13,12 @@ import {
   renderSarif,
   renderText,
   renderUnits,
+  shouldUseColor,
 } from '@ingress-advisor/core';
 import type { CliDeps } from '../deps.js';
 import { describeFileError, UsageError } from '../errors.js';
 import { collectSources, readKustomizeInputs, STDIN_PATH } from '../input/collect-sources.js';
 import { loadConfig } from '../input/config-file.js';
-import { shouldUseColor } from '../output/color.js';
 import { jsonPieces } from '../output/json-pieces.js';
 import { defineCommand, EXIT, type ExitCode, helpHint } from './definitions.js';
 import type { OptionSpecs, ParsedOptions } from './internal/parse-options.js';

@@ -1,10 +1,15 @@
 /** `ingress-advisor ask "QUESTION"`: a question in, the advice engine's Answer out (text or JSON). */
-import { type Answer, answer, CONFIG_FILE_NAME, CRITERIA, type CriterionId } from '@ingress-advisor/core';
+import {
+  answer,
+  CONFIG_FILE_NAME,
+  CRITERIA,
+  type CriterionId,
+  renderAnswerText,
+  shouldUseColor,
+} from '@ingress-advisor/core';
 import type { CliDeps } from '../deps.js';
 import { UsageError } from '../errors.js';
 import { loadConfig } from '../input/config-file.js';
-import { shouldUseColor } from '../output/color.js';
-import { plainMarkdown } from '../output/plain-markdown.js';
 import { defineCommand, EXIT, type ExitCode, helpHint } from './definitions.js';
 import type { OptionSpecs, ParsedOptions } from './internal/parse-options.js';
 
@@ -22,6 +27,8 @@ const OPTIONS = {
 } satisfies OptionSpecs;
 
 const HELP_HINT = helpHint('ask');
+/** Under a short answer: how to see the rest. */
+const MORE_HINT = '--long shows every reason, the ranking and the sources.';
 /** A question read from standard input is cut here; the engine reads at most 4,000 characters. */
 const MAX_STDIN_BYTES = 64 * 1024;
 
@@ -92,21 +99,9 @@ async function askWith(deps: CliDeps, { values, positionals }: ParsedOptions): P
   deps.stdout.write(
     format === 'json'
       ? `${JSON.stringify(result, null, 2)}\n`
-      : renderAnswer(result, { long: values.long === true, color }),
+      : renderAnswerText(result, { long: values.long === true, color, moreHint: MORE_HINT }),
   );
   return EXIT.ok;
-}
-
-/** The Answer as terminal text: the short form and how to see more, or with `long` the whole answer. */
-export function renderAnswer(
-  result: Answer,
-  options: { long?: boolean; color?: boolean; moreHint?: string } = {},
-): string {
-  if (options.long === true || result.short === result.markdown) {
-    return plainMarkdown(result.markdown, { color: options.color });
-  }
-  const hint = options.moreHint ?? '--long shows every reason, the ranking and the sources.';
-  return `${plainMarkdown(result.short, { color: options.color })}\n(${hint})\n`;
 }
 
 function formatOf(value: string | boolean | undefined): AskFormat {

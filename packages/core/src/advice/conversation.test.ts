@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { answer } from './answer.js';
-import { answerConversation, startConversation, withChoice, withMoreText } from './conversation.js';
+import {
+  answerConversation,
+  matchChoice,
+  startConversation,
+  withChoice,
+  withMoreText,
+} from './conversation.js';
 
 describe('a conversation', () => {
   it('answers its question, then each choice the answer still asks about', () => {
@@ -42,5 +48,28 @@ describe('a conversation', () => {
     const simple = answerConversation(conversation, { weights: { simplicity: 90, routing: 1 } });
     const routing = answerConversation(conversation, { weights: { routing: 90, simplicity: 1 } });
     expect(simple.ranking?.[0]?.score).not.toBe(routing.ranking?.[0]?.score);
+  });
+});
+
+describe('matchChoice', () => {
+  it('reads a reply as a follow-up choice: its 1a-style id, its label or its value', () => {
+    const first = answer('ingress or lb?');
+    expect(first.followUps[0]?.choices.map((choice) => choice.value)).toEqual([
+      'http',
+      'tcp',
+      'udp',
+      'mixed',
+    ]);
+    expect(matchChoice(first.followUps, '1c')).toEqual({ id: 'protocol', choice: 'udp' });
+    expect(matchChoice(first.followUps, 'TCP')).toEqual({ id: 'protocol', choice: 'tcp' });
+    expect(matchChoice(first.followUps, ' http(s) ')).toEqual({ id: 'protocol', choice: 'http' });
+    expect(matchChoice(first.followUps, '1D)')).toEqual({ id: 'protocol', choice: 'mixed' });
+  });
+
+  it('leaves anything else to be read as words', () => {
+    const first = answer('ingress or lb?');
+    expect(matchChoice(first.followUps, '9z')).toBeUndefined();
+    expect(matchChoice(first.followUps, 'it is for mqtt')).toBeUndefined();
+    expect(matchChoice([], '1a')).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
  * milliseconds), so it can travel anywhere (a Slack button value, a terminal session) and any
  * process can continue it.
  */
-import { type Answer, type AnswerContext, answer } from './answer.js';
+import { type Answer, type AnswerContext, answer, type FollowUp } from './answer.js';
 
 export interface Conversation {
   /** The user's words so far, joined. */
@@ -53,4 +53,35 @@ export function answerConversation(
     current = answer(conversation.question, { ...context, previous: current, followUp: { id, choice } });
   }
   return current;
+}
+
+/**
+ * The follow-up choice a reply picks: a `1a`-style id (the numbering of `renderFollowUpsText`), or a
+ * choice's label or value (case and surrounding punctuation ignored). Undefined for anything else,
+ * which is then free text.
+ */
+export function matchChoice(
+  followUps: readonly FollowUp[],
+  reply: string,
+): { id: string; choice: string } | undefined {
+  const text = reply.trim().toLowerCase();
+  const numbered = /^(\d+)\s*([a-z])\)?$/.exec(text);
+  if (numbered !== null) {
+    const followUp = followUps[Number(numbered[1]) - 1];
+    const choice = followUp?.choices[(numbered[2] ?? 'a').charCodeAt(0) - 97];
+    if (followUp !== undefined && choice !== undefined) return { id: followUp.id, choice: choice.value };
+  }
+  const normal = (value: string): string =>
+    value
+      .toLowerCase()
+      .replace(/[–—]/g, '-')
+      .replace(/^[\s"'.!?]+|[\s"'.!?]+$/g, '');
+  const wanted = normal(text);
+  for (const followUp of followUps) {
+    for (const choice of followUp.choices) {
+      if (normal(choice.value) === wanted || normal(choice.label) === wanted)
+        return { id: followUp.id, choice: choice.value };
+    }
+  }
+  return undefined;
 }

@@ -1,5 +1,18 @@
-/** Whether terminal output gets ANSI colours: decided once per run from flags, environment and TTY. */
-import type { CliEnvironment } from '../deps.js';
+/**
+ * Whether terminal output gets ANSI colours: one policy for every terminal adapter (the CLI's
+ * commands, the bot's console chat), decided once per run from flags, environment and TTY. The
+ * caller reads the environment; this only decides.
+ */
+
+/** The environment variables the decision reads. */
+export interface ColorEnvironment {
+  /** Any non-empty value turns colour off (https://no-color.org). */
+  NO_COLOR?: string | undefined;
+  /** Forces colour on, or off with `0` / `false`, as Node itself reads it. */
+  FORCE_COLOR?: string | undefined;
+  /** `dumb` terminals get no colour. */
+  TERM?: string | undefined;
+}
 
 /** What the colour decision reads. */
 export interface ColorInputs {
@@ -9,7 +22,7 @@ export interface ColorInputs {
   toFile: boolean;
   /** Standard output is a terminal. */
   isTTY: boolean;
-  env: Readonly<CliEnvironment>;
+  env: Readonly<ColorEnvironment>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ColorInputs, shouldUseColor } from './color.js';
+import { type ColorInputs, shouldUseColor } from './terminal-color.js';
 
 const terminal: ColorInputs = { noColorFlag: false, toFile: false, isTTY: true, env: {} };
 
