@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { chatGreeting, type TerminalChatIO } from '@ingress-advisor/terminal-chat';
 import { describe, expect, it } from 'vitest';
 import { CONNECT_HINT, runConsole } from './console.js';
@@ -29,14 +28,5 @@ describe('runConsole', () => {
     expect(out.startsWith(chatGreeting())).toBe(true);
     expect(out).toMatch(/^Recommendation: Service type LoadBalancer/m);
     expect(out).not.toContain('\u001b[');
-  });
-
-  it('depends on no other adapter: the chat comes from the terminal-chat library', () => {
-    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-      dependencies: Record<string, string>;
-    };
-    expect(Object.keys(manifest.dependencies)).toContain('@ingress-advisor/terminal-chat');
-    expect(Object.keys(manifest.dependencies)).not.toContain('ingress-advisor');
-    expect(Object.keys(manifest.dependencies)).not.toContain('@ingress-advisor/action');
   });
 });

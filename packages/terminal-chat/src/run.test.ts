@@ -2,19 +2,7 @@ import { analyze, DEFAULT_CONFIG } from '@ingress-advisor/core';
 import { describe, expect, it } from 'vitest';
 import { chatGreeting, renderTurn } from './render.js';
 import { runTerminalChat, type TerminalChatIO } from './run.js';
-
-const loadBalancer = `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  type: LoadBalancer
-  selector:
-    app: web
-  ports:
-    - port: 443
-      targetPort: 8443
-`;
+import { LOAD_BALANCER_MANIFEST } from './test-support/manifests.js';
 
 interface FakeIO extends TerminalChatIO {
   out(): string;
@@ -69,7 +57,7 @@ describe('runTerminalChat', () => {
     const io = fakeIO(async function* () {
       try {
         yield 'NGINX or Traefik?';
-        yield* loadBalancer.trimEnd().split('\n');
+        yield* LOAD_BALANCER_MANIFEST.trimEnd().split('\n');
         yield '';
         // The person reads the analysis before typing on.
         await new Promise((done) => setTimeout(done, 400));
@@ -119,7 +107,7 @@ describe('runTerminalChat', () => {
 
 describe('renderTurn', () => {
   it('prints a pasted manifest as analyze does, coloured only when asked', () => {
-    const report = analyze([{ path: '<pasted>', text: loadBalancer }]);
+    const report = analyze([{ path: '<pasted>', text: LOAD_BALANCER_MANIFEST }]);
     const plain = renderTurn({ kind: 'report', report }, { color: false });
     expect(plain.err).toBe('');
     expect(plain.out).toContain('1 file (1 analysed), 1 resource, 1 LoadBalancer Service (1 HTTP)');

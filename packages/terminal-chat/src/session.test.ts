@@ -8,19 +8,7 @@ import {
   startsManifest,
   type TurnResult,
 } from './session.js';
-
-const loadBalancer = `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  type: LoadBalancer
-  selector:
-    app: web
-  ports:
-    - port: 443
-      targetPort: 8443
-`;
+import { LOAD_BALANCER_MANIFEST } from './test-support/manifests.js';
 
 /** Every result of `lines` fed one by one, then of the end of input. */
 function converse(lines: string[], config: Config = DEFAULT_CONFIG): TurnResult[] {
@@ -137,7 +125,7 @@ describe('ChatSession: questions', () => {
 
 describe('ChatSession: pasted manifests', () => {
   it('analyses a manifest ended by a blank line, then goes on with questions', () => {
-    const results = converse([...linesOf(loadBalancer), '', 'NGINX or Traefik?']);
+    const results = converse([...linesOf(LOAD_BALANCER_MANIFEST), '', 'NGINX or Traefik?']);
     expect(results.map((result) => result.kind)).toEqual(['report', 'answer']);
     const [{ report } = { report: undefined }] = only(results, 'report');
     expect(report?.files.map((file) => [file.path, file.status])).toEqual([[PASTE_PATH, 'analyzed']]);
@@ -146,8 +134,16 @@ describe('ChatSession: pasted manifests', () => {
   });
 
   it('keeps blank lines inside a manifest when more YAML follows them', () => {
-    const second = loadBalancer.replace('name: web', 'name: api');
-    const lines = [...linesOf(loadBalancer), '', '', '---', '', ...linesOf(second), '  # trailing comment'];
+    const second = LOAD_BALANCER_MANIFEST.replace('name: web', 'name: api');
+    const lines = [
+      ...linesOf(LOAD_BALANCER_MANIFEST),
+      '',
+      '',
+      '---',
+      '',
+      ...linesOf(second),
+      '  # trailing comment',
+    ];
     const results = converse([...lines, '', '', 'NGINX or Traefik?']);
     expect(results.map((result) => result.kind)).toEqual(['report', 'answer']);
     expect(only(results, 'report')[0]?.report.loadBalancers.map((entry) => entry.name)).toEqual([
@@ -158,7 +154,7 @@ describe('ChatSession: pasted manifests', () => {
 
   it('is undecided after a blank line in a paste until the next line, or a pause, decides', () => {
     const session = new ChatSession({ config: DEFAULT_CONFIG });
-    expect(linesOf(loadBalancer).flatMap((line) => session.handle(line))).toEqual([]);
+    expect(linesOf(LOAD_BALANCER_MANIFEST).flatMap((line) => session.handle(line))).toEqual([]);
     expect(session.pasting).toBe(true);
     expect(session.handle('')).toEqual([]);
     expect(session.undecided).toBe(true);
@@ -171,7 +167,7 @@ describe('ChatSession: pasted manifests', () => {
   });
 
   it('analyses a manifest cut by the end of input', () => {
-    const results = converse(linesOf(loadBalancer));
+    const results = converse(linesOf(LOAD_BALANCER_MANIFEST));
     expect(results.map((result) => result.kind)).toEqual(['report']);
   });
 
@@ -179,7 +175,7 @@ describe('ChatSession: pasted manifests', () => {
     const commented = converse([
       '# web service, exposed for the demo',
       '# owner: shop',
-      ...linesOf(loadBalancer),
+      ...linesOf(LOAD_BALANCER_MANIFEST),
       '',
     ]);
     expect(commented.map((result) => result.kind)).toEqual(['report']);
@@ -193,7 +189,7 @@ describe('ChatSession: pasted manifests', () => {
   });
 
   it('starts a new conversation after a paste: a reply is no longer a choice', () => {
-    const results = converse(['ingress or lb?', ...linesOf(loadBalancer), '', '1c']);
+    const results = converse(['ingress or lb?', ...linesOf(LOAD_BALANCER_MANIFEST), '', '1c']);
     expect(results.map((result) => result.kind)).toEqual(['answer', 'report', 'answer']);
     expect(only(results, 'answer')[1]?.conversation).toEqual({ question: '1c', choices: [] });
   });
