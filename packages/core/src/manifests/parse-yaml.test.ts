@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type * as JsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { type Keep, pruneValue } from './keep.js';
-import { MAX_EXPANDED_NODES, parseYamlStream, YAML_SCHEMA } from './parse-yaml.js';
+import { MAX_EXPANDED_NODES, parseYamlStream, plainScalarValue, YAML_SCHEMA } from './parse-yaml.js';
 import { lineAt } from './positions.js';
 
 const { loadAll } = createRequire(import.meta.url)('js-yaml') as typeof JsYaml;
@@ -145,5 +145,63 @@ describe('values built while walking equal js-yaml loadAll', () => {
   it('refuses a collection as a key where it is kept, as js-yaml does', () => {
     const { problem } = parseYamlStream('? [a, b]\n: c\n', { keepOf: () => 'all' });
     expect(problem?.message).toMatch(/complex keys/);
+  });
+});
+
+describe('plainScalarValue', () => {
+  it('reads a plain scalar as the YAML 1.2 core schema does, its shortcut for words included', () => {
+    const words = [
+      'n',
+      'no',
+      'yes',
+      'on',
+      'off',
+      'y',
+      'Y',
+      'N',
+      'nan',
+      'inf',
+      'Infinity',
+      'NaN',
+      'e5',
+      'x1F',
+      'o17',
+      'b101',
+    ];
+    const spelled = [
+      'null',
+      'Null',
+      'NULL',
+      'nULL',
+      'true',
+      'True',
+      'TRUE',
+      'tRUE',
+      'false',
+      'False',
+      'FALSE',
+      'fALSE',
+    ];
+    const others = [
+      '',
+      '~',
+      '12',
+      '-3',
+      '+4',
+      '0x1F',
+      '0o17',
+      '1.5',
+      '.5',
+      '1e3',
+      '.inf',
+      '-.Inf',
+      '.nan',
+      '0b101',
+      '1_000',
+      '<<',
+    ];
+    for (const source of [...words, ...spelled, ...others]) {
+      expect(plainScalarValue(source), source).toEqual(YAML_SCHEMA.resolveImplicitScalarTag(source).value);
+    }
   });
 });

@@ -319,9 +319,8 @@ class EventWalker {
             return UNKNOWN_KIND;
           }
           found[name] = scalar;
-        } else if (scalarIs(text, key, '<<')) {
-          return UNKNOWN_KIND; // a merge could bring either in
         }
+        // No merge key can bring either in: a text with one is built whole, without this.
       } else {
         return UNKNOWN_KIND;
       }
@@ -430,8 +429,15 @@ class EventWalker {
       const valueKeep = keepsAll || merge ? 'all' : key !== undefined ? keys?.get(key) : undefined;
       const entryBuild = built !== undefined && valueKeep !== undefined;
       const keyLine = keep === undefined && !this.whole && !merge ? line : this.lineOfEvent(keyEvent, line);
-      this.node(undefined, line, entryBuild);
-      const builtKey = this.#built;
+      let builtKey: unknown;
+      if (entryBuild && scalarKey !== undefined && key !== undefined) {
+        // The key's text is at hand: no second read of it.
+        this.#cursor++;
+        builtKey = scalarKey.style === SCALAR_STYLE.PLAIN ? plainScalarValue(key) : key;
+      } else {
+        this.node(undefined, line, entryBuild);
+        builtKey = this.#built;
+      }
       // An empty value has no offset of its own: it sits on its key's line.
       const value = this.node(valueKeep, keyLine, entryBuild);
       if (entryBuild) addPair(text, built, builtKey, this.#built, keyEvent);
@@ -624,7 +630,17 @@ const keptKeysOf = new WeakMap<KeepKeys, ReadonlyMap<string, Keep>>();
 /** A scalar's value as js-yaml builds it without tags: plain ones resolved by the schema (null, booleans, numbers), the others strings. */
 function scalarValue(text: string, event: ScalarEvent): unknown {
   const source = getScalarValue(text, event);
-  return event.style === SCALAR_STYLE.PLAIN ? YAML_SCHEMA.resolveImplicitScalarTag(source).value : source;
+  return event.style === SCALAR_STYLE.PLAIN ? plainScalarValue(source) : source;
+}
+
+/**
+ * A plain scalar's value. In the YAML 1.2 core schema, one that starts with a letter is a string
+ * unless it is a spelling of null, true or false; the rest go through the schema.
+ */
+export function plainScalarValue(source: string): unknown {
+  const first = source.charCodeAt(0);
+  const letter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
+  return letter && !NOT_STRINGS.has(source) ? source : YAML_SCHEMA.resolveImplicitScalarTag(source).value;
 }
 
 /**
