@@ -4,9 +4,8 @@
  * lines, so no document is ever parsed again to place a finding. A text with tags, aliases or merge
  * keys (rare in Kubernetes YAML) is built whole by js-yaml's own constructor instead, and reduced.
  */
-import { createRequire } from 'node:module';
-import type * as JsYaml from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
+import { jsYaml } from '../internal/js-yaml.js';
 import { type Keep, type KeepKeys, pruneValue } from './keep.js';
 import { KeyTable, LineIndex, PackedPositions, type Position } from './positions.js';
 
@@ -15,8 +14,6 @@ export const MAX_NESTING_DEPTH = 100;
 /** Most nodes one document may expand to once aliases are followed (an "alias bomb" guard). */
 export const MAX_EXPANDED_NODES = 200_000;
 
-// js-yaml's ESM build parses about 3x slower than its CommonJS build on Node 20 (same version, same
-// text), so the core loads the CommonJS build.
 const {
   CORE_SCHEMA,
   constructFromEvents,
@@ -26,7 +23,7 @@ const {
   parseEvents,
   SCALAR_STYLE,
   YAMLException,
-} = createRequire(import.meta.url)('js-yaml') as typeof JsYaml;
+} = jsYaml;
 
 /** The schema everything is read with: YAML 1.2 core, plus merge keys, which Kubernetes YAML uses. */
 export const YAML_SCHEMA = CORE_SCHEMA.withTags(mergeTag);

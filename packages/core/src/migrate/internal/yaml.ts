@@ -2,7 +2,9 @@
  * The one place migrations turn objects into YAML text: js-yaml with keys in the order we built
  * them, no line folding and no anchors, and comments made safe to embed.
  */
-import { dump } from 'js-yaml';
+import { jsYaml } from '../../internal/js-yaml.js';
+
+const { dump } = jsYaml;
 
 /** One generated document with the comment lines written above it. */
 export interface EmittedDocument {
