@@ -63,16 +63,13 @@ describe('adapters', () => {
     const planted = [
       { path: 'a.ts', text: "import { runChat } from 'ingress-advisor';" },
       { path: 'b.ts', text: "export { run } from '@ingress-advisor/action';" },
-      {
-        path: 'packages/slack-bot/src/x/c.ts',
-        text: "const cli = await import('../../../cli/src/main.js');",
-      },
+      { path: 'packages/slack-bot/c.ts', text: "const cli = await import('../cli/src/main.js');" },
       { path: 'packages/slack-bot/src/d.ts', text: "import { app } from './app.js';" },
     ];
     expect(otherAdaptersIn('slack-bot', planted)).toEqual([
       'a.ts: ingress-advisor',
       'b.ts: @ingress-advisor/action',
-      'packages/slack-bot/src/x/c.ts: ../../../cli/src/main.js',
+      'packages/slack-bot/c.ts: ../cli/src/main.js',
     ]);
   });
 });
