@@ -55,6 +55,26 @@ function comment(kind: string, target: PolicyTarget): string {
   return `${kind} for ${target.routeKind} ${what}, from the annotations of Ingress ${target.source.name} (${target.source.file}).`;
 }
 
+/** A policy of `kind` attached to the route (or route rule) of `target`, named after it. */
+function routePolicy(
+  context: MigrationContext,
+  apiVersion: string,
+  kind: string,
+  target: PolicyTarget,
+  spec: Record<string, unknown>,
+  notes: readonly string[] = [],
+): EmittedDocument {
+  return {
+    comments: [comment(kind, target), ...notes],
+    object: {
+      apiVersion,
+      kind,
+      metadata: metadataOf(claimName(context, kind, target.namespace, policyName(target)), target.namespace),
+      spec: { targetRefs: [targetRef(target)], ...spec },
+    },
+  };
+}
+
 function envoyGateway(context: MigrationContext, targets: readonly PolicyTarget[]): EmittedDocument[] {
   const documents: EmittedDocument[] = [];
   for (const target of targets) {
@@ -82,18 +102,7 @@ function envoyGateway(context: MigrationContext, targets: readonly PolicyTarget[
       };
     }
     if (Object.keys(traffic).length > 0) {
-      documents.push({
-        comments: [comment('BackendTrafficPolicy', target)],
-        object: {
-          apiVersion: ENVOY_GATEWAY_API,
-          kind: 'BackendTrafficPolicy',
-          metadata: metadataOf(
-            claimName(context, 'BackendTrafficPolicy', target.namespace, policyName(target)),
-            target.namespace,
-          ),
-          spec: { targetRefs: [targetRef(target)], ...traffic },
-        },
-      });
+      documents.push(routePolicy(context, ENVOY_GATEWAY_API, 'BackendTrafficPolicy', target, traffic));
     }
     if (policy.allowCidrs !== undefined || policy.denyCidrs !== undefined) {
       // ingress-nginx checks the deny list first, then allows the allow list and denies the rest.
@@ -105,24 +114,18 @@ function envoyGateway(context: MigrationContext, targets: readonly PolicyTarget[
           ? [{ name: 'allowlist', action: 'Allow', principal: { clientCIDRs: policy.allowCidrs } }]
           : []),
       ];
-      documents.push({
-        comments: [
-          comment('SecurityPolicy', target),
-          'Client addresses are the ones Envoy sees: behind another proxy, set ClientTrafficPolicy clientIPDetection.',
-        ],
-        object: {
-          apiVersion: ENVOY_GATEWAY_API,
-          kind: 'SecurityPolicy',
-          metadata: metadataOf(
-            claimName(context, 'SecurityPolicy', target.namespace, policyName(target)),
-            target.namespace,
-          ),
-          spec: {
-            targetRefs: [targetRef(target)],
-            authorization: { defaultAction: policy.allowCidrs ? 'Deny' : 'Allow', rules },
-          },
-        },
-      });
+      documents.push(
+        routePolicy(
+          context,
+          ENVOY_GATEWAY_API,
+          'SecurityPolicy',
+          target,
+          { authorization: { defaultAction: policy.allowCidrs ? 'Deny' : 'Allow', rules } },
+          [
+            'Client addresses are the ones Envoy sees: behind another proxy, set ClientTrafficPolicy clientIPDetection.',
+          ],
+        ),
+      );
     }
   }
   if (documents.length > 0) {
@@ -154,18 +157,7 @@ function kgateway(context: MigrationContext, targets: readonly PolicyTarget[]): 
           ['metadata', 'annotations'],
         );
       } else {
-        documents.push({
-          comments: [comment('TrafficPolicy', target)],
-          object: {
-            apiVersion: KGATEWAY_API,
-            kind: 'TrafficPolicy',
-            metadata: metadataOf(
-              claimName(context, 'TrafficPolicy', target.namespace, policyName(target)),
-              target.namespace,
-            ),
-            spec: { targetRefs: [targetRef(target)], ...traffic },
-          },
-        });
+        documents.push(routePolicy(context, KGATEWAY_API, 'TrafficPolicy', target, traffic));
       }
     }
     if (policy.connectTimeout !== undefined || policy.affinity !== undefined) {
