@@ -7,7 +7,7 @@ const consolidate = (services: string[]): PlanStep => ({
   action: 'consolidate',
   option: 'gateway-api',
   services,
-  text: `Route ${services.length} HTTP(S) Service(s) through one Gateway API entry point.`,
+  text: `Route ${services.length} HTTP(S) Services through one Gateway API entry point.`,
   saves: { loadBalancers: services.length - 1, monthly: 18.25 * (services.length - 1) },
 });
 const keep = (service: string): PlanStep => ({
@@ -55,7 +55,9 @@ describe('combineAdvice', () => {
     );
     expect(combined.loadBalancers).toEqual({ before: 2, after: 2 });
     expect(combined.monthlySaving).toBe(0);
-    expect(combined.summary).toContain('2 different load balancer(s) in all, 2 after their plans.');
+    expect(combined.summary).toContain(
+      '2 deployment units with load balancers or Ingresses, each advised on its own: 2 different load balancers in all, 2 after their plans.',
+    );
   });
 
   it('is not held back by a unit that deploys only some of the Services', () => {
@@ -67,5 +69,18 @@ describe('combineAdvice', () => {
       2,
     );
     expect(combined.loadBalancers).toEqual({ before: 2, after: 1 });
+  });
+
+  it('says "1 load balancer" when the units deploy one between them', () => {
+    const combined = combineAdvice(
+      [
+        unit('helm:charts/web@values-prod.yaml', ['shop/web'], [keep('shop/web')]),
+        unit('files:ingress', [], []),
+      ],
+      1,
+    );
+    expect(combined.summary).toMatch(
+      /^2 deployment units with load balancers or Ingresses, each advised on its own: 1 load balancer in all, 1 after their plans\. /,
+    );
   });
 });

@@ -7,6 +7,7 @@
  * deploys those Services plans it, since a copy left as it is still creates its own.
  */
 import { formatMoney } from '../cost/cost.js';
+import { formatCount, plural } from '../render/internal/report-facts.js';
 import { OPTION_TITLES } from './criteria.js';
 import type { SetAdvice } from './types.js';
 
@@ -57,9 +58,11 @@ export function combineAdvice(units: readonly AdvisedUnit[], distinctLoadBalance
   const { recommended } = lead.advice;
   const option = recommended === null ? 'No new entry point' : OPTION_TITLES[recommended];
   const saving = monthlySaving > 0 ? `, saving about ${formatMoney(monthlySaving, currency)} a month` : '';
+  // Counted once however many units deploy them, hence "different" when there are several.
+  const inAll = before === 1 ? '1 load balancer' : `${formatCount(before)} different load balancers`;
   return {
     recommended,
-    summary: `${units.length} deployment units, each advised on its own: ${before} different load balancer(s) in all, ${after} after their plans${saving}. ${option} ranks first for ${lead.unit}, the unit with the most load balancers.`,
+    summary: `${plural(units.length, 'deployment unit')} with load balancers or Ingresses, each advised on its own: ${inAll} in all, ${formatCount(after)} after their plans${saving}. ${option} ranks first for ${lead.unit}, the unit with the most load balancers.`,
     ranking: lead.advice.ranking,
     weights: lead.advice.weights,
     plan: units.flatMap(({ unit, advice }) =>

@@ -60,13 +60,13 @@ describe('advice with an ingress controller in the set', () => {
     // Never among the Services to consolidate.
     expect(consolidate?.services).toEqual(['shop/storefront', 'shop/checkout-api']);
     expect(consolidate?.text).toMatch(
-      /^Route 2 public HTTP\(S\) Service\(s\) through the existing ingress-nginx controller \(Service ingress-nginx\/ingress-nginx-controller\)/,
+      /^Route 2 public HTTP\(S\) Services through the existing ingress-nginx controller \(Service ingress-nginx\/ingress-nginx-controller\)/,
     );
     // The controller stays: 3 load balancers become 1, and only the two apps' are saved.
     expect(advice.loadBalancers).toEqual({ before: 3, after: 1 });
     expect(advice.monthlySaving).toBeCloseTo(2 * 18.25);
     expect(advice.summary).toBe(
-      'Keep ingress-nginx/ingress-nginx-controller (ingress-nginx controller), the entry point of the set: app HTTP(S) Services share it. Route the 2 HTTP(S) load balancer(s) through the existing ingress-nginx controller (Service ingress-nginx/ingress-nginx-controller), saving about $36.50 a month.',
+      'Keep ingress-nginx/ingress-nginx-controller (ingress-nginx controller), the entry point of the set: app HTTP(S) Services share it. Route the 2 HTTP(S) load balancers through the existing ingress-nginx controller (Service ingress-nginx/ingress-nginx-controller), saving about $36.50 a month.',
     );
   });
 
@@ -99,7 +99,7 @@ describe('advice with an ingress controller in the set', () => {
       ['consolidate', ['traefik/whoami']],
     ]);
     expect(advice.plan[1]?.text).toBe(
-      'Route 1 public HTTP(S) Service(s) through the existing Traefik controller (Service traefik/traefik) and make them ClusterIP.',
+      'Route 1 public HTTP(S) Service through the existing Traefik controller (Service traefik/traefik) and make it ClusterIP.',
     );
     expect(advice.loadBalancers).toEqual({ before: 2, after: 1 });
   });

@@ -13,6 +13,7 @@ import type { Inventory } from '../inventory/inventory.js';
 import { GATEWAY_API, INGRESSES, type ObjectShape, SERVICES, WORKLOADS } from '../inventory/shapes.js';
 import type { LoadBalancerView } from '../inventory/views.js';
 import { displayName } from '../manifests/objects.js';
+import { plural } from '../render/internal/report-facts.js';
 import type { RuleSettings } from '../rules/define-rule.js';
 import { DEFAULT_WEIGHTS, OPTION_TITLES } from './criteria.js';
 import { rankOptions } from './decide.js';
@@ -56,15 +57,16 @@ export function adviseOnInventory(
     saved += cost.saved;
     saving += cost.savingMonthly;
     const services = [...group.loadBalancers].sort(byLocation).map((lb) => displayName(lb.object));
-    const count = `${services.length} ${group.exposure} HTTP(S) Service(s)`;
+    const count = plural(services.length, `${group.exposure} HTTP(S) Service`);
+    const them = services.length === 1 ? 'it' : 'them';
     const title = OPTION_TITLES[recommended as OptionId];
-    let text = `Route ${count} through one ${group.exposure === 'internal' ? 'internal ' : ''}${title} entry point and make them ClusterIP.`;
+    let text = `Route ${count} through one ${group.exposure === 'internal' ? 'internal ' : ''}${title} entry point and make ${them} ClusterIP.`;
     if (group.existingEntryPoint !== null) {
       // Only a move the tool can write is worth planning: Ingress to Gateway API.
       text =
         group.existingKind === 'ingress' && recommended === 'gateway-api'
-          ? `Route ${count} through ${group.existingEntryPoint} now and make them ClusterIP; ${title} ranks first for the set, so plan the move (\`ingress-advisor migrate --to gateway\`).`
-          : `Route ${count} through ${group.existingEntryPoint} and make them ClusterIP.`;
+          ? `Route ${count} through ${group.existingEntryPoint} now and make ${them} ClusterIP; ${title} ranks first for the set, so plan the move (\`ingress-advisor migrate --to gateway\`).`
+          : `Route ${count} through ${group.existingEntryPoint} and make ${them} ClusterIP.`;
     }
     plan.push({
       action: 'consolidate',
@@ -227,19 +229,21 @@ function summarise(
   const kept = parts.length;
   if (worthConsolidating && joined !== null) {
     parts.push(
-      `Route the ${http} HTTP(S) load balancer(s) through ${joined}, saving about ${formatMoney(saving, settings.currency)} a month.`,
+      `Route the ${plural(http, 'HTTP(S) load balancer')} through ${joined}, saving about ${formatMoney(saving, settings.currency)} a month.`,
     );
   } else if (worthConsolidating && recommended) {
     parts.push(
-      `Put the ${http} HTTP(S) load balancer(s) behind a shared entry point (${OPTION_TITLES[recommended]} ranks first), saving about ${formatMoney(saving, settings.currency)} a month.`,
+      `Put the ${plural(http, 'HTTP(S) load balancer')} behind a shared entry point (${OPTION_TITLES[recommended]} ranks first), saving about ${formatMoney(saving, settings.currency)} a month.`,
     );
   } else if (http === 1) {
     parts.push(
       'One HTTP(S) LoadBalancer: fine on its own; add an Ingress or Gateway when a second HTTP service arrives.',
     );
   }
-  if (layer4 > 0)
-    parts.push(`Keep the ${layer4} L4 LoadBalancer(s): they carry traffic an HTTP entry point cannot route.`);
+  if (layer4 === 1)
+    parts.push('Keep the L4 LoadBalancer: it carries traffic an HTTP entry point cannot route.');
+  else if (layer4 > 1)
+    parts.push(`Keep the ${layer4} L4 LoadBalancers: they carry traffic an HTTP entry point cannot route.`);
   // Load balancers that are neither entry points, HTTP nor L4: their ports say too little.
   if (parts.length === kept && total > entryPoints.length)
     parts.push('Classify the LoadBalancer ports (port names or appProtocol) to get a recommendation.');
