@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answer } from './answer.js';
 import {
   answerConversation,
+  choiceId,
   matchChoice,
   startConversation,
   withChoice,
@@ -64,6 +65,19 @@ describe('matchChoice', () => {
     expect(matchChoice(first.followUps, 'TCP')).toEqual({ id: 'protocol', choice: 'tcp' });
     expect(matchChoice(first.followUps, ' http(s) ')).toEqual({ id: 'protocol', choice: 'http' });
     expect(matchChoice(first.followUps, '1D)')).toEqual({ id: 'protocol', choice: 'mixed' });
+  });
+
+  it('reads back every id choiceId gives', () => {
+    const { followUps } = answer('ingress or lb?');
+    expect(choiceId(0, 2)).toBe('1c');
+    followUps.forEach((followUp, index) => {
+      followUp.choices.forEach((choice, letter) => {
+        expect(matchChoice(followUps, choiceId(index, letter))).toEqual({
+          id: followUp.id,
+          choice: choice.value,
+        });
+      });
+    });
   });
 
   it('leaves anything else to be read as words', () => {

@@ -55,8 +55,13 @@ export function answerConversation(
   return current;
 }
 
+/** How a reply names a choice: `1a` for the first choice of the first follow-up (read by `matchChoice`). */
+export function choiceId(followUpIndex: number, choiceIndex: number): string {
+  return `${followUpIndex + 1}${String.fromCharCode(97 + choiceIndex)}`;
+}
+
 /**
- * The follow-up choice a reply picks: a `1a`-style id (the numbering of `renderFollowUpsText`), or a
+ * The follow-up choice a reply picks: a `1a`-style id (`choiceId`), or a
  * choice's label or value (case and surrounding punctuation ignored). Undefined for anything else,
  * which is then free text.
  */

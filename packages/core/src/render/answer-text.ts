@@ -1,8 +1,9 @@
 /**
  * An Answer as terminal text (`ask`, the terminal chat): its Markdown rendered plainly, and its
- * follow-up questions numbered so a reply such as `1a` can pick a choice (`matchChoice`).
+ * follow-up questions numbered so a reply such as `1a` can pick a choice (`choiceId`, `matchChoice`).
  */
 import type { Answer, FollowUp } from '../advice/answer.js';
+import { choiceId } from '../advice/conversation.js';
 import { escapeTerminal } from './escape.js';
 
 export interface AnswerTextOptions {
@@ -33,16 +34,11 @@ export function renderFollowUpsText(followUps: readonly FollowUp[]): string {
   followUps.forEach((followUp, index) => {
     lines.push(`  ${index + 1}. ${escapeTerminal(followUp.question)}`);
     const choices = followUp.choices.map(
-      (choice, letter) => `${index + 1}${choiceLetter(letter)}) ${escapeTerminal(choice.label)}`,
+      (choice, letter) => `${choiceId(index, letter)}) ${escapeTerminal(choice.label)}`,
     );
     lines.push(`     ${choices.join('  ')}`);
   });
   return `${lines.join('\n')}\n`;
-}
-
-/** `a` for the first choice of a follow-up, as `matchChoice` reads it back. */
-function choiceLetter(index: number): string {
-  return String.fromCharCode(97 + (index % 26));
 }
 
 /**
