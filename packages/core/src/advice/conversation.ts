@@ -61,9 +61,8 @@ export function choiceId(followUpIndex: number, choiceIndex: number): string {
 }
 
 /**
- * The follow-up choice a reply picks: a `1a`-style id (`choiceId`), or a
- * choice's label or value (case and surrounding punctuation ignored). Undefined for anything else,
- * which is then free text.
+ * The follow-up choice a reply picks: a `1a`-style id (`choiceId`), or a choice's label or value
+ * (case and surrounding punctuation ignored). Undefined for anything else, which is then free text.
  */
 export function matchChoice(
   followUps: readonly FollowUp[],
