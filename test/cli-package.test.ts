@@ -125,13 +125,13 @@ describe('the published package (packages/cli)', () => {
     expect(Object.keys(installed.packages).sort()).toEqual(['', 'node_modules/ingress-advisor']);
   });
 
-  it('packs the bundle, the README and package.json only', () => {
+  it('packs the bundle, the README, the licence and package.json only', () => {
     const files = packed.files.map((file) => file.path).sort();
-    expect(files.filter((file) => file !== 'LICENSE')).toEqual([
-      'README.md',
-      'dist/index.js',
-      'package.json',
-    ]);
+    expect(files).toEqual(['LICENSE', 'README.md', 'dist/index.js', 'package.json']);
+    // npm packs a licence only from the package's own folder: a copy of the repository's.
+    expect(readFileSync(join(app, 'node_modules/ingress-advisor/LICENSE'), 'utf8')).toBe(
+      readFileSync(join(root, 'LICENSE'), 'utf8'),
+    );
     const readme = readFileSync(join(cliDir, 'README.md'), 'utf8');
     expect(readme).toMatch(/npx ingress-advisor/);
   });
