@@ -59,7 +59,7 @@ export function combineAdvice(units: readonly AdvisedUnit[], distinctLoadBalance
   const option = recommended === null ? 'No new entry point' : OPTION_TITLES[recommended];
   const saving = monthlySaving > 0 ? `, saving about ${formatMoney(monthlySaving, currency)} a month` : '';
   // Counted once however many units deploy them, hence "different" when there are several.
-  const inAll = before === 1 ? '1 load balancer' : `${formatCount(before)} different load balancers`;
+  const inAll = plural(before, 'load balancer', 'different load balancers');
   return {
     recommended,
     summary: `${plural(units.length, 'deployment unit')} with load balancers or Ingresses, each advised on its own: ${inAll} in all, ${formatCount(after)} after their plans${saving}. ${option} ranks first for ${lead.unit}, the unit with the most load balancers.`,
