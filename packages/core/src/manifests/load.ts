@@ -13,6 +13,7 @@ import {
   type ParsedDocument,
   type ParseResult,
   parseYamlStream,
+  Spellings,
   type YamlParser,
 } from './parse-yaml.js';
 import { entryOf, itemOf, KeyTable, lineOfPosition, type Position } from './positions.js';
@@ -102,10 +103,12 @@ const KEEP_ALL: KeepOfKind = () => 'all';
 export function loadManifests(sources: readonly SourceFile[], options: LoadOptions = {}): LoadResult {
   const keepOfKind = options.keepOfKind ?? KEEP_ALL;
   const parser = options.parser ?? parseYamlStream;
-  // One table of position keys for every file.
+  // One table of position keys, and one of shared spellings, for every file.
   const keys = new KeyTable();
+  const spellings = new Spellings();
   const parseFile = (source: SourceFile, keep: KeepOfKind): ParsedFile =>
-    skipUnreadable(source) ?? readParsed(source, parser(source.text, { keepOf: keepOfDocument(keep), keys }));
+    skipUnreadable(source) ??
+    readParsed(source, parser(source.text, { keepOf: keepOfDocument(keep), keys, spellings }));
   const objects: ManifestObject[] = [];
   const problems: LoadProblem[] = [];
   const helmValues: HelmValuesFile[] = [];

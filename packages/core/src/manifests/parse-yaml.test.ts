@@ -2,7 +2,13 @@ import { createRequire } from 'node:module';
 import type * as JsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { type Keep, pruneValue } from './keep.js';
-import { MAX_EXPANDED_NODES, parseYamlStream, plainScalarValue, YAML_SCHEMA } from './parse-yaml.js';
+import {
+  MAX_EXPANDED_NODES,
+  parseYamlStream,
+  plainScalarValue,
+  Spellings,
+  YAML_SCHEMA,
+} from './parse-yaml.js';
 import { lineAt } from './positions.js';
 
 const { loadAll } = createRequire(import.meta.url)('js-yaml') as typeof JsYaml;
@@ -202,6 +208,51 @@ describe('plainScalarValue', () => {
     ];
     for (const source of [...words, ...spelled, ...others]) {
       expect(plainScalarValue(source), source).toEqual(YAML_SCHEMA.resolveImplicitScalarTag(source).value);
+    }
+  });
+});
+
+describe('Spellings', () => {
+  it('reads what slicing reads, whatever was read before into the same slot', () => {
+    const spellings = new Spellings();
+    // 20,000 distinct words of four letters, more than there are slots: many share one, and a word
+    // must not be answered with another of its slot.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const words = Array.from({ length: 20_000 }, (_, i) =>
+      [0, 1, 2, 3].map((digit) => letters[Math.floor(i / 26 ** digit) % 26]).join(''),
+    );
+    const text = words.join(' ');
+    let start = 0;
+    for (const word of words) {
+      expect(spellings.key(text, start, start + word.length)).toBe(word);
+      expect(spellings.value(text, start, start + word.length)).toBe(word);
+      start += word.length + 1;
+    }
+    // Read again, and from another text: the same answers.
+    const again = ` ${text}`;
+    start = 1;
+    for (const word of words) {
+      expect(spellings.key(again, start, start + word.length)).toBe(word);
+      start += word.length + 1;
+    }
+  });
+
+  it('reads long spellings too, and empty ones', () => {
+    const spellings = new Spellings();
+    const long = 'x'.repeat(60);
+    expect(spellings.value(`a ${long} b`, 2, 62)).toBe(long);
+    expect(spellings.key('abc', 1, 1)).toBe('');
+  });
+
+  it('leaves every parsed value as a plain parse has it when a load shares spellings', () => {
+    const spellings = new Spellings();
+    const texts = [
+      'kind: Service\nmetadata: {name: api, labels: {app: api}}\nspec: {ports: [{port: 80, name: http}]}\n',
+      'kind: Service\nmetadata: {name: "api", labels: {app: apx}}\nspec: {ports: [{port: "80", name: http2}]}\n',
+    ];
+    for (const text of texts) {
+      const shared = parseYamlStream(text, { spellings }).documents.map((document) => document.value);
+      expect(shared).toEqual(loadAll(text));
     }
   });
 });

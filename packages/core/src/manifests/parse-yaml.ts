@@ -72,6 +72,8 @@ export interface ParseOptions {
   keepOf?: (document: DocumentKind) => Keep;
   /** Where the keys of the positions go: one table for the texts of a load. Default: one per text. */
   keys?: KeyTable;
+  /** Where repeated keys and values are shared: one for the texts of a load. Default: not shared. */
+  spellings?: Spellings;
 }
 
 /** A YAML parser as the loader uses it; `parseYamlStream` is ours, the differential test has another. */
@@ -139,6 +141,7 @@ function parseText(
     new LineIndex(text, firstLine),
     whole,
     options.keys ?? new KeyTable(),
+    options.spellings,
   );
   const walked: WalkedDocument[] = [];
   while (walker.hasDocument()) walked.push(walker.nextDocument(whole ? undefined : keepOf));
@@ -245,6 +248,7 @@ class EventWalker {
     /** The text is built whole by js-yaml: count alias expansion, build nothing here. */
     private readonly whole: boolean,
     private readonly keys: KeyTable,
+    private readonly spellings: Spellings | undefined,
   ) {}
 
   /** The positions of every document walked; the walker's numbers are children of it. */
@@ -312,7 +316,7 @@ class EventWalker {
         if (name !== undefined) {
           if (value.type !== SCALAR) return UNKNOWN_KIND;
           const scalar = getScalarValue(text, value);
-          if (value.style === SCALAR_STYLE.PLAIN && (!NAME_LIKE.test(scalar) || NOT_STRINGS.has(scalar))) {
+          if (value.style === SCALAR_STYLE.PLAIN && (!NAME_LIKE.test(scalar) || isNullOrBoolean(scalar))) {
             return UNKNOWN_KIND;
           }
           found[name] = scalar;
@@ -340,7 +344,7 @@ class EventWalker {
     const event = events[this.#cursor++] as Event;
     switch (event.type) {
       case SCALAR: {
-        if (build) this.#built = scalarValue(this.text, event);
+        if (build) this.#built = scalarValue(this.text, event, this.spellings);
         if (this.whole) {
           this.count(1, Math.max(event.valueStart, 0));
           if (event.anchorStart >= 0) this.anchor(event, this.lineOfEvent(event, parentLine), 1);
@@ -419,8 +423,8 @@ class EventWalker {
       // The key's text is needed to choose what to keep, and to record it.
       const key =
         scalarKey !== undefined && (keys !== undefined || record || !scalarKey.fast)
-          ? scalarKey.fast && scalarKey.valueStart >= 0
-            ? KEY_SPELLINGS.read(text, scalarKey.valueStart, scalarKey.valueEnd)
+          ? this.spellings !== undefined && scalarKey.fast && scalarKey.valueStart >= 0
+            ? this.spellings.key(text, scalarKey.valueStart, scalarKey.valueEnd)
             : getScalarValue(text, scalarKey)
           : undefined;
       const merge =
@@ -627,10 +631,10 @@ function keptKeys(keep: KeepKeys): ReadonlyMap<string, Keep> {
 const keptKeysOf = new WeakMap<KeepKeys, ReadonlyMap<string, Keep>>();
 
 /** A scalar's value as js-yaml builds it without tags: plain ones resolved by the schema (null, booleans, numbers), the others strings. */
-function scalarValue(text: string, event: ScalarEvent): unknown {
+function scalarValue(text: string, event: ScalarEvent, spellings: Spellings | undefined): unknown {
   const source =
-    event.fast && event.valueStart >= 0
-      ? VALUE_SPELLINGS.read(text, event.valueStart, event.valueEnd)
+    spellings !== undefined && event.fast && event.valueStart >= 0
+      ? spellings.value(text, event.valueStart, event.valueEnd)
       : getScalarValue(text, event);
   return event.style === SCALAR_STYLE.PLAIN ? plainScalarValue(source) : source;
 }
@@ -651,26 +655,41 @@ function isNullOrBoolean(source: string): boolean {
 }
 
 /**
- * Strings read from texts, by where they are written: a repository repeats a few hundred keys
- * (`name`, `metadata`, `containerPort`...) and values (`TCP`, `http`, its namespaces and labels)
- * hundreds of thousands of times. A spelling read again is the same string, not a new one to make,
- * hash and look up in V8's string table again for every property it names and every Map it keys
- * (measured: 4% of a CLI run's instructions on a repository of flow-style manifests). A slot holds
- * the last spelling of its hash.
+ * The keys and values of a load's texts, shared by where they are written: a repository repeats a
+ * few hundred keys (`name`, `metadata`, `containerPort`...) and values (`TCP`, `http`, its
+ * namespaces and labels) hundreds of thousands of times. A spelling read again is the same string,
+ * not a new one to make, hash and look up in V8's string table again for every property it names
+ * and every Map it keys (measured: 4% of a CLI run's instructions on a repository of flow-style
+ * manifests). A slot holds the last spelling of its hash; keys and values have slots apart, values
+ * being more varied. One per load, so no spelling outlives the texts it was read from.
  */
-class Spellings {
-  static readonly #SLOTS = 4096;
+export class Spellings {
+  readonly #keys = new SpellingSlots();
+  readonly #values = new SpellingSlots();
+
+  /** A key's text, `text.slice(start, end)`: that string, or an equal one read before. */
+  key(text: string, start: number, end: number): string {
+    return this.#keys.read(text, start, end);
+  }
+
+  /** The same for a value. */
+  value(text: string, start: number, end: number): string {
+    return this.#values.read(text, start, end);
+  }
+}
+
+class SpellingSlots {
+  static readonly #COUNT = 4096;
   /** Longer spellings (rare) are made each time: comparing them costs what making them does. */
   static readonly #LONGEST = 48;
-  readonly #slots: Array<string | undefined> = new Array(Spellings.#SLOTS).fill(undefined);
+  readonly #slots: Array<string | undefined> = new Array(SpellingSlots.#COUNT).fill(undefined);
 
-  /** `text.slice(start, end)`, or an equal string read before. */
   read(text: string, start: number, end: number): string {
     const length = end - start;
-    if (length > Spellings.#LONGEST) return text.slice(start, end);
+    if (length > SpellingSlots.#LONGEST) return text.slice(start, end);
     let hash = length;
     for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-    const slot = hash & (Spellings.#SLOTS - 1);
+    const slot = hash & (SpellingSlots.#COUNT - 1);
     const known = this.#slots[slot];
     if (known !== undefined && known.length === length && text.startsWith(known, start)) return known;
     const spelling = text.slice(start, end);
@@ -678,10 +697,6 @@ class Spellings {
     return spelling;
   }
 }
-
-/** Keys and values apart: values are more varied, and would push the keys out. */
-const KEY_SPELLINGS = new Spellings();
-const VALUE_SPELLINGS = new Spellings();
 
 /**
  * Adds a built entry to a built mapping as js-yaml's object map does: the key as a string (`80`
