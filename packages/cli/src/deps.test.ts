@@ -1,9 +1,18 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeFileSystem } from './deps.js';
+import { nodeFileSystem, outputWriter } from './deps.js';
 
 describe('nodeFileSystem.readFile', () => {
   let dir: string;
@@ -80,5 +89,69 @@ describe('nodeFileSystem.readFile', () => {
     expect(() => nodeFileSystem.readFile(join(dir, 'folder.yaml'), 100)).toThrow(
       expect.objectContaining({ code: 'EISDIR' }),
     );
+  });
+});
+
+describe('outputWriter', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ingress-advisor-output-'));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const recordingStream = (isTTY: boolean) => {
+    const written: string[] = [];
+    return { written, stream: { isTTY, write: (text: string) => written.push(text) > 0 } };
+  };
+
+  it('writes a file descriptor directly, as UTF-8, in order', () => {
+    const path = join(dir, 'report.json');
+    const fd = openSync(path, 'w');
+    const { written, stream } = recordingStream(false);
+    try {
+      const write = outputWriter(fd, stream);
+      write('{"fix": "the backend\u2019s namespace", ');
+      write(`"long": "${'é'.repeat(100_000)}"}\n`);
+    } finally {
+      closeSync(fd);
+    }
+    expect(written).toEqual([]);
+    expect(readFileSync(path, 'utf8')).toBe(
+      `{"fix": "the backend\u2019s namespace", "long": "${'é'.repeat(100_000)}"}\n`,
+    );
+  });
+
+  it('leaves terminals, pipes and closed descriptors to the stream', () => {
+    const file = openSync(join(dir, 'tty-file'), 'w');
+    try {
+      const terminal = recordingStream(true);
+      outputWriter(file, terminal.stream)('to the terminal');
+      expect(terminal.written).toEqual(['to the terminal']);
+    } finally {
+      closeSync(file);
+    }
+    const closed = recordingStream(false);
+    outputWriter(10_000, closed.stream)('to a closed descriptor');
+    expect(closed.written).toEqual(['to a closed descriptor']);
+  });
+
+  it.runIf(process.platform !== 'win32')('leaves a pipe to the stream', async () => {
+    const fifo = join(dir, 'out.fifo');
+    await new Promise<void>((resolve, reject) =>
+      spawn('mkfifo', [fifo]).on('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`mkfifo ${code}`)),
+      ),
+    );
+    // Read and write at once, so opening does not wait for a reader.
+    const fd = openSync(fifo, 'r+');
+    try {
+      const piped = recordingStream(false);
+      outputWriter(fd, piped.stream)('to the pipe');
+      expect(piped.written).toEqual(['to the pipe']);
+    } finally {
+      closeSync(fd);
+    }
   });
 });

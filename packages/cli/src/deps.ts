@@ -3,7 +3,16 @@
  * and the version. Commands receive a `CliDeps` and touch nothing else, so tests run them with typed
  * fakes (`src/test-support/fake-deps.ts`) and no real files.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { ToolRunner } from '@ingress-advisor/core';
 import { streamLines } from '@ingress-advisor/terminal-chat';
@@ -108,11 +117,35 @@ export function readPackageVersion(): string {
   return typeof version === 'string' ? version : '0.0.0';
 }
 
+/**
+ * Writes to an output stream whose descriptor is `fd`. Redirected to a file (`> report.json`,
+ * `> /dev/null`), the text goes straight to the descriptor, one synchronous write per text as
+ * Node's stream for files makes them: that stream first copies every string into a Buffer, which
+ * for a 20 MB JSON report cost more than the write itself. Terminals and pipes keep the stream (a
+ * pipe's reader may be slow, and the stream waits for it).
+ */
+export function outputWriter(
+  fd: number,
+  stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY'>,
+): (text: string) => void {
+  let isFile = false;
+  try {
+    const stats = fstatSync(fd);
+    isFile = stream.isTTY !== true && (stats.isFile() || stats.isCharacterDevice());
+  } catch {
+    // No such descriptor (closed by the parent): the stream reports that when written to.
+  }
+  if (!isFile) return (text) => void stream.write(text);
+  return (text) => {
+    writeSync(fd, text);
+  };
+}
+
 /** The real edges: process streams, `node:fs`, `process.env` and `process.cwd()`. */
 export function createNodeDeps(): CliDeps {
   return {
     stdout: {
-      write: (text) => void process.stdout.write(text),
+      write: outputWriter(1, process.stdout),
       isTTY: process.stdout.isTTY === true,
     },
     stderr: {
