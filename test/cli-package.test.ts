@@ -108,7 +108,7 @@ describe('the published package (packages/cli)', () => {
     expect(manifest.private).toBeUndefined();
     expect(manifest.bin).toEqual({ 'ingress-advisor': 'dist/index.js' });
     expect(manifest.engines?.node).toMatch(/^>=20/);
-    expect(manifest.files).toEqual(['dist/index.js']);
+    expect(manifest.files).toEqual(['dist/index.js', 'dist/cli.cjs', 'dist/cli.cache']);
     expect(manifest.license).toBe('MIT');
     expect((manifest.repository as { url?: string } | undefined)?.url).toMatch(
       /^git\+https:\/\/github\.com\//,
@@ -125,9 +125,16 @@ describe('the published package (packages/cli)', () => {
     expect(Object.keys(installed.packages).sort()).toEqual(['', 'node_modules/ingress-advisor']);
   });
 
-  it('packs the bundle, the README, the licence and package.json only', () => {
+  it('packs the executable, the bundle and its code cache, the README, the licence and package.json only', () => {
     const files = packed.files.map((file) => file.path).sort();
-    expect(files).toEqual(['LICENSE', 'README.md', 'dist/index.js', 'package.json']);
+    expect(files).toEqual([
+      'LICENSE',
+      'README.md',
+      'dist/cli.cache',
+      'dist/cli.cjs',
+      'dist/index.js',
+      'package.json',
+    ]);
     // npm packs a licence only from the package's own folder: a copy of the repository's.
     expect(readFileSync(join(app, 'node_modules/ingress-advisor/LICENSE'), 'utf8')).toBe(
       readFileSync(join(root, 'LICENSE'), 'utf8'),
@@ -136,14 +143,20 @@ describe('the published package (packages/cli)', () => {
     expect(readme).toMatch(/npx ingress-advisor/);
   });
 
-  it('bundles core: the executable imports Node built-ins only', () => {
-    const text = readFileSync(join(app, 'node_modules/ingress-advisor/dist/index.js'), 'utf8');
-    expect(text.startsWith('#!/usr/bin/env node')).toBe(true);
-    const specifiers = [...text.matchAll(/(?:^import\b[^;]*?\bfrom\s*|\bimport\()\s*["']([^"']+)["']/gm)].map(
-      (match) => match[1] ?? '',
-    );
-    expect(specifiers.length).toBeGreaterThan(0);
-    expect(specifiers.filter((specifier) => !specifier.startsWith('node:'))).toEqual([]);
+  it('bundles core: the executable and the bundle load Node built-ins only', () => {
+    const installed = join(app, 'node_modules/ingress-advisor/dist');
+    const executable = readFileSync(join(installed, 'index.js'), 'utf8');
+    expect(executable.startsWith('#!/usr/bin/env node')).toBe(true);
+    const imports = [
+      ...executable.matchAll(/(?:^import\b[^;]*?\bfrom\s*|\bimport\()\s*["']([^"']+)["']/gm),
+    ].map((match) => match[1] ?? '');
+    expect(imports.length).toBeGreaterThan(0);
+    expect(imports.filter((specifier) => !specifier.startsWith('node:'))).toEqual([]);
+    const requires = [
+      ...readFileSync(join(installed, 'cli.cjs'), 'utf8').matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g),
+    ].map((match) => match[1] ?? '');
+    expect(requires.length).toBeGreaterThan(0);
+    expect(requires.filter((specifier) => !specifier.startsWith('node:'))).toEqual([]);
   });
 });
 
@@ -151,6 +164,33 @@ describe('npx ingress-advisor, installed from the tarball', () => {
   it('--version prints the package version', async () => {
     const result = await npx(['--version']);
     expect(result).toMatchObject({ code: 0, stdout: `${manifest.version}\n` });
+  });
+
+  it('runs with the code cache the build made, and without one made from another build', async () => {
+    const debug = { ...npmEnv, INGRESS_ADVISOR_DEBUG: '1' };
+    const cached = await run(
+      'npx',
+      ['--offline', '--no-install', 'ingress-advisor', '--version'],
+      app,
+      debug,
+    );
+    expect(cached).toMatchObject({ code: 0, stdout: `${manifest.version}\n` });
+    expect(cached.stderr).toBe('ingress-advisor: code cache used\n');
+    // The same bundle with one character changed (its length kept, which is all V8 checks).
+    const copy = join(scratch, 'changed');
+    cpSync(join(app, 'node_modules/ingress-advisor'), copy, { recursive: true });
+    const bundleText = readFileSync(join(copy, 'dist/cli.cjs'), 'utf8');
+    writeFileSync(
+      join(copy, 'dist/cli.cjs'),
+      bundleText.replace('ingress-advisor stopped', 'ingress-advisor Stopped'),
+    );
+    const stale = await run(process.execPath, [join(copy, 'dist/index.js'), '--version'], app, debug);
+    expect(stale).toMatchObject({ code: 0, stdout: `${manifest.version}\n` });
+    expect(stale.stderr).toMatch(/code cache not used: it was made from another build/);
+    rmSync(join(copy, 'dist/cli.cache'));
+    const none = await run(process.execPath, [join(copy, 'dist/index.js'), '--version'], app, debug);
+    expect(none).toMatchObject({ code: 0, stdout: `${manifest.version}\n` });
+    expect(none.stderr).toMatch(/code cache none/);
   });
 
   it('analyze reads a folder: load balancers, findings and advice, exit 0', async () => {

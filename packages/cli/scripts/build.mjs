@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 /**
- * Builds the `ingress-advisor` executable: `dist/index.js`, one ES module with the core and every
- * dependency inlined (Node 20+), so a run loads one file instead of a couple of hundred modules, and
- * the file runs wherever it is copied:
+ * Builds the `ingress-advisor` executable into dist/ (Node 20+), three files that run wherever
+ * they are copied together:
+ *   cli.cjs    the CLI: one CommonJS bundle with the core and every dependency inlined, so a run
+ *              loads one file instead of a couple of hundred modules;
+ *   index.js   the executable: runs cli.cjs with cli.cache (src/bin.ts);
+ *   cli.cache  V8's code cache for cli.cjs, made by running the CLI once on the repository's test
+ *              fixtures, so a run skips parsing and compiling the bundle.
  *   node scripts/build.mjs [--outdir DIR]
  * Nothing imports this package as a library (the bot's console chat imports
  * @ingress-advisor/terminal-chat, as `chat` does), so no type declarations are emitted.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -18,36 +23,64 @@ const outdirIndex = process.argv.indexOf('--outdir');
 const outdir =
   outdirIndex === -1 ? join(packageDir, 'dist') : resolve(process.argv[outdirIndex + 1] ?? 'dist');
 const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
+const trainingFixtures = join(packageDir, '../../test/fixtures');
 
-// Whatever an earlier build left (the per-module output of tsc) must not be mistaken for the CLI.
-if (outdirIndex === -1) rmSync(outdir, { recursive: true, force: true });
+// Whatever an earlier build left (the per-module output of tsc, an older cache) must not be
+// mistaken for the CLI.
+rmSync(outdir, { recursive: true, force: true });
 
-await build({
+const common = {
   absWorkingDir: packageDir,
-  // src/index.ts starts with `#!/usr/bin/env node`, which esbuild keeps as the first line.
-  entryPoints: ['src/index.ts'],
-  outfile: join(outdir, 'index.js'),
   bundle: true,
   platform: 'node',
   target: 'node20',
-  format: 'esm',
-  // Workspace packages (core, terminal-chat, tool-runner) are bundled from their TypeScript sources,
-  // so none needs a build first.
-  conditions: ['source'],
-  // The version is written into the bundle: a copy of dist/index.js has no package.json beside it.
-  define: { INGRESS_ADVISOR_CLI_VERSION: JSON.stringify(version) },
   // Syntax only: names and lines stay readable in the stack traces INGRESS_ADVISOR_DEBUG=1 prints.
   minifySyntax: true,
   legalComments: 'eof',
   charset: 'utf8',
-  plugins: [inlineCreateRequire()],
   logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: ['src/index.ts'],
+  outfile: join(outdir, 'cli.cjs'),
+  format: 'cjs',
+  // Workspace packages (core, terminal-chat, tool-runner) are bundled from their TypeScript sources,
+  // so none needs a build first.
+  conditions: ['source'],
+  // The version is written into the bundle: a copy of dist/ has no package.json beside it.
+  // `import.meta.url` is the bundle's own URL, as it would be for a module.
+  define: { INGRESS_ADVISOR_CLI_VERSION: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [inlineCreateRequire()],
 });
 
-// A module the core loads through createRequire and the bundle did not inline would be looked up
-// in node_modules at run time: fine in the repository, broken in a copy. Fail the build instead.
-if (/\bcreateRequire\s*\(|\b__require\s*\(/.test(readFileSync(join(outdir, 'index.js'), 'utf8'))) {
+// A module the bundle loads at run time, other than Node's own, would be looked up in node_modules:
+// fine in the repository, broken in a copy. Fail the build instead.
+const bundled = readFileSync(join(outdir, 'cli.cjs'), 'utf8');
+const foreign = [...bundled.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)]
+  .map((match) => match[1])
+  .filter((name) => !name.startsWith('node:'));
+if (foreign.length > 0 || /\bcreateRequire\s*\(/.test(bundled)) {
   throw new Error(
-    'dist/index.js loads a module at run time (createRequire or require): make inlineCreateRequire inline it',
+    `dist/cli.cjs loads modules at run time (${foreign.join(', ') || 'createRequire'}): make inlineCreateRequire inline them`,
+  );
+}
+
+// src/bin.ts starts with `#!/usr/bin/env node`, which esbuild keeps as the first line.
+await build({ ...common, entryPoints: ['src/bin.ts'], outfile: join(outdir, 'index.js'), format: 'esm' });
+
+// The code cache holds what one run compiles: the analysis of the fixtures, the busiest path.
+if (!existsSync(trainingFixtures)) {
+  process.stderr.write(`No ${trainingFixtures}: dist/cli.cache not made; the CLI runs without it.\n`);
+} else {
+  execFileSync(
+    process.execPath,
+    [join(outdir, 'index.js'), 'analyze', '--render', 'builtin', '--format', 'json', trainingFixtures],
+    {
+      env: { ...process.env, INGRESS_ADVISOR_WRITE_CODE_CACHE: join(outdir, 'cli.cache') },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
   );
 }

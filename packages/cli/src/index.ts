@@ -1,5 +1,7 @@
-#!/usr/bin/env node
-/** The `ingress-advisor` executable: runs `main` on the real process and sets the exit code. */
+/**
+ * The CLI as the `ingress-advisor` executable runs it: `main` on the real process, the exit code
+ * set from its result. Bundled to `dist/cli.cjs`, which `dist/index.js` (src/bin.ts) loads.
+ */
 import { EXIT } from './commands/definitions.js';
 import { createNodeDeps, readEnvironment } from './deps.js';
 import { main } from './main.js';
@@ -11,17 +13,20 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 const env = readEnvironment(process.env);
-try {
-  process.exitCode = await main(process.argv.slice(2), createNodeDeps());
-} catch (error) {
-  // Anything thrown here is our bug, not the user's input: say so briefly, stack only on request.
-  const debug = env.INGRESS_ADVISOR_DEBUG === '1';
-  const detail = error instanceof Error ? error.message : String(error);
-  process.stderr.write(
-    `ingress-advisor stopped unexpectedly: ${detail}\n` +
-      (debug && error instanceof Error && error.stack
-        ? `${error.stack}\n`
-        : 'This is a bug in ingress-advisor; set INGRESS_ADVISOR_DEBUG=1 to see where it happened, and please report it.\n'),
-  );
-  process.exitCode = EXIT.usage;
-}
+main(process.argv.slice(2), createNodeDeps()).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Anything thrown here is our bug, not the user's input: say so briefly, stack only on request.
+    const debug = env.INGRESS_ADVISOR_DEBUG === '1';
+    const detail = error instanceof Error ? error.message : String(error);
+    process.stderr.write(
+      `ingress-advisor stopped unexpectedly: ${detail}\n` +
+        (debug && error instanceof Error && error.stack
+          ? `${error.stack}\n`
+          : 'This is a bug in ingress-advisor; set INGRESS_ADVISOR_DEBUG=1 to see where it happened, and please report it.\n'),
+    );
+    process.exitCode = EXIT.usage;
+  },
+);
