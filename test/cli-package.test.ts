@@ -180,6 +180,7 @@ describe('npx ingress-advisor, installed from the tarball', () => {
     const copy = join(scratch, 'changed');
     cpSync(join(app, 'node_modules/ingress-advisor'), copy, { recursive: true });
     const bundleText = readFileSync(join(copy, 'dist/cli.cjs'), 'utf8');
+    expect(bundleText).toContain('ingress-advisor stopped');
     writeFileSync(
       join(copy, 'dist/cli.cjs'),
       bundleText.replace('ingress-advisor stopped', 'ingress-advisor Stopped'),

@@ -26,8 +26,9 @@ const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'u
 const trainingFixtures = join(packageDir, '../../test/fixtures');
 
 // Whatever an earlier build left (the per-module output of tsc, an older cache) must not be
-// mistaken for the CLI.
-rmSync(outdir, { recursive: true, force: true });
+// mistaken for the CLI. A folder given with --outdir may hold other things: only ours go.
+if (outdirIndex === -1) rmSync(outdir, { recursive: true, force: true });
+else for (const file of ['index.js', 'cli.cjs', 'cli.cache']) rmSync(join(outdir, file), { force: true });
 
 const common = {
   absWorkingDir: packageDir,

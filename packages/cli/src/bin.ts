@@ -2,7 +2,7 @@
 /**
  * The `ingress-advisor` executable: runs the CLI bundle (`cli.cjs` beside this file) with the V8
  * code cache the build made for it (`cli.cache`), so a run does not parse and compile a megabyte
- * of JavaScript before it starts (a fifth of a run on a small repository). A missing cache, one
+ * of JavaScript before it starts (about 15% of a run on a small repository). A missing cache, one
  * made from another bundle, or one V8 refuses (another Node.js version, other V8 flags) only costs
  * that compilation. With INGRESS_ADVISOR_DEBUG=1, standard error says which it was.
  *
