@@ -237,6 +237,8 @@ class EventWalker {
   #records = SCRATCH_RECORDS.emptied();
   /** The children of the collections being read, innermost last, until their records are written. */
   #children = SCRATCH_CHILDREN.emptied();
+  /** Emptied too: a walk that threw may have left items on it. */
+  #items = emptied(SCRATCH_ITEMS);
   /** The keys of the mappings being read, innermost last (up to `#seenCount`), to find keys written twice. */
   #seenKeys: ScalarEvent[] = [];
   #seenCount = 0;
@@ -535,12 +537,19 @@ class EventWalker {
   ): unknown[] | undefined {
     const { events } = this;
     const itemKeep = keep === undefined ? undefined : keep !== 'all' && 'items' in keep ? keep.items : 'all';
-    const built: unknown[] | undefined = build ? [] : undefined;
+    // The items go on a stack shared with the sequences inside them, then into an array of their
+    // number: an array grown by push keeps room for 17 items however few it holds (152 bytes for
+    // the one port of most lists), and every kept list stays alive until the report is written.
+    const items = this.#items;
+    const firstItem = items.length;
     while ((events[this.#cursor] as Event).type !== POP) {
       const item = this.node(itemKeep, line, build);
-      if (built !== undefined) built.push(this.#built);
+      if (build) items.push(this.#built);
       if (record) this.#children.push(item ?? line);
     }
+    if (!build) return undefined;
+    const built = items.slice(firstItem);
+    items.length = firstItem;
     return built;
   }
 
@@ -614,6 +623,13 @@ class NumberStack {
  */
 const SCRATCH_RECORDS = new NumberStack(1024);
 const SCRATCH_CHILDREN = new NumberStack(128);
+/** The items of the sequences being built, innermost last (see `sequence`). */
+const SCRATCH_ITEMS: unknown[] = [];
+
+function emptied<T>(list: T[]): T[] {
+  list.length = 0;
+  return list;
+}
 
 /**
  * The keys a keep names, as a Map: looked up for every key of every kept mapping, with keys just
