@@ -166,7 +166,7 @@ describe('npx ingress-advisor, installed from the tarball', () => {
     expect(result).toMatchObject({ code: 0, stdout: `${manifest.version}\n` });
   });
 
-  it('runs with the code cache the build made, and without one made from another build', async () => {
+  it('runs with the code cache the build made, without one made from another build, and says when its bundle is missing', async () => {
     const debug = { ...npmEnv, INGRESS_ADVISOR_DEBUG: '1' };
     const cached = await run(
       'npx',
@@ -192,6 +192,12 @@ describe('npx ingress-advisor, installed from the tarball', () => {
     const none = await run(process.execPath, [join(copy, 'dist/index.js'), '--version'], app, debug);
     expect(none).toMatchObject({ code: 0, stdout: `${manifest.version}\n` });
     expect(none.stderr).toMatch(/code cache none/);
+    rmSync(join(copy, 'dist/cli.cjs'));
+    const partial = await run(process.execPath, [join(copy, 'dist/index.js'), '--version'], app, npmEnv);
+    expect(partial.code).toBe(2);
+    expect(partial.stderr).toMatch(
+      /^ingress-advisor cannot read its bundle: .*cli\.cjs.*\. Reinstall ingress-advisor\.\n$/,
+    );
   });
 
   it('analyze reads a folder: load balancers, findings and advice, exit 0', async () => {

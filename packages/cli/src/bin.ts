@@ -20,7 +20,7 @@ const directory = dirname(fileURLToPath(import.meta.url));
 const bundle = join(directory, 'cli.cjs');
 
 // CommonJS's own wrapper, so the bundle sees `require`, `module` and its file name as usual.
-const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`;
+const source = `(function (exports, require, module, __filename, __dirname) {${readBundle()}\n})`;
 // V8 checks a cache against the length of the source only: the cache starts with a digest of the
 // source it was made from, so a bundle rebuilt without its cache never runs stale bytecode.
 const digest = createHash('sha256').update(source).digest();
@@ -53,6 +53,17 @@ if (writeTo) {
 
 const module = { exports: {} };
 script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, directory);
+
+/** The bundle's text; a copy without it (a partial install) says so and exits 2, as usage errors do. */
+function readBundle(): string {
+  try {
+    return readFileSync(bundle, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`ingress-advisor cannot read its bundle: ${reason}. Reinstall ingress-advisor.\n`);
+    process.exit(2);
+  }
+}
 
 function readCache(path: string): Buffer | undefined {
   try {
