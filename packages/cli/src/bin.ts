@@ -19,11 +19,13 @@ import { Script } from 'node:vm';
 const directory = dirname(fileURLToPath(import.meta.url));
 const bundle = join(directory, 'cli.cjs');
 
-// CommonJS's own wrapper, so the bundle sees `require`, `module` and its file name as usual.
-const source = `(function (exports, require, module, __filename, __dirname) {${readBundle()}\n})`;
+const bytes = readBundle();
 // V8 checks a cache against the length of the source only: the cache starts with a digest of the
-// source it was made from, so a bundle rebuilt without its cache never runs stale bytecode.
-const digest = createHash('sha256').update(source).digest();
+// bundle it was made from, so a bundle rebuilt without its cache never runs stale bytecode. The
+// bytes as read are hashed, not the text made from them, which would be encoded again to be hashed.
+const digest = createHash('sha256').update(bytes).digest();
+// CommonJS's own wrapper, so the bundle sees `require`, `module` and its file name as usual.
+const source = `(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`;
 const cache = readCache(join(directory, 'cli.cache'));
 const cachedData = cache?.subarray(0, digest.length).equals(digest)
   ? cache.subarray(digest.length)
@@ -54,10 +56,10 @@ if (writeTo) {
 const module = { exports: {} };
 script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, directory);
 
-/** The bundle's text; a copy without it (a partial install) says so and exits 2, as usage errors do. */
-function readBundle(): string {
+/** The bundle's bytes; a copy without it (a partial install) says so and exits 2, as usage errors do. */
+function readBundle(): Buffer {
   try {
-    return readFileSync(bundle, 'utf8');
+    return readFileSync(bundle);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     process.stderr.write(`ingress-advisor cannot read its bundle: ${reason}. Reinstall ingress-advisor.\n`);
