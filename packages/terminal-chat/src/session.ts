@@ -99,7 +99,7 @@ export class ChatSession {
     if (comment !== undefined) {
       this.#comment = undefined;
       if (startsManifest(line) || (line.trim() !== '' && continuesManifest(line))) {
-        this.#paste = { lines: [], bytes: 0, tooLarge: false, blanks: 0 };
+        this.#startPaste();
         return [...this.#addPasteLine(comment), ...this.#addPasteLine(line)];
       }
       return [this.#ask(comment.trim()), ...this.handle(line)];
@@ -115,7 +115,7 @@ export class ChatSession {
     }
     if (HELP_WORDS.has(text)) return [{ kind: 'help' }];
     if (startsManifest(line)) {
-      this.#paste = { lines: [], bytes: 0, tooLarge: false, blanks: 0 };
+      this.#startPaste();
       return this.#addPasteLine(line);
     }
     if (/^\s*#/.test(line)) {
@@ -144,6 +144,10 @@ export class ChatSession {
     if (this.#paste !== undefined) results.push(...this.#finishPaste());
     this.#ended = true;
     return results;
+  }
+
+  #startPaste(): void {
+    this.#paste = { lines: [], bytes: 0, tooLarge: false, blanks: 0 };
   }
 
   #pasteLine(paste: Paste, line: string): TurnResult[] {
