@@ -126,6 +126,22 @@ describe('nearMisses', () => {
       ['w1', [{ key: 'app', wanted: 'payments', found: null, foundUnder: 'app.kubernetes.io/name' }]],
     ]);
   });
+
+  it('lists the templates matching most of a selector, past one that matches all of it', () => {
+    const inventory = inventoryOf(
+      [
+        { namespace: 'shop', labels: { app: 'api', tier: 'web', track: 'canary' } },
+        { namespace: 'shop', labels: { tier: 'web' } },
+        { namespace: 'shop', labels: { app: 'api', tier: 'db', track: 'canary' } },
+        { namespace: 'shop', labels: { app: 'api', tier: 'web', track: 'stable' } },
+      ],
+      [{ namespace: 'shop', selector: { app: 'api', tier: 'web', track: 'canary' } }],
+    );
+    const [service] = inventory.services as [ServiceView];
+    // w0 matches the whole selector and w1 one label of three: the closest misses are w2 and w3.
+    expect(nearMisses(inventory, service).map(({ workload }) => workload.object.name)).toEqual(['w2', 'w3']);
+    expect(nearMisses(inventory, service)).toEqual(nearMissesByScan(inventory, service));
+  });
 });
 
 describe('isSimilar', () => {

@@ -183,10 +183,19 @@ function findNearMisses(
   // unmatched Services quadratic).
   const candidates = new Set<WorkloadView>();
   if (selector.length > 1) {
-    // A template that misses every label of the selector is no near miss: it must match one.
+    // A template that misses every label of the selector is no near miss: it must match one. The
+    // fewest differences are the most labels matched, counted through the index, so only the
+    // closest templates (not every one sharing, say, `track=canary`) have their differences listed.
+    const matched = new Map<WorkloadView, number>();
+    let most = 0;
     for (const [key, wanted] of selector) {
-      for (const workload of labels.byLabel.get(key)?.get(wanted) ?? []) candidates.add(workload);
+      for (const workload of labels.byLabel.get(key)?.get(wanted) ?? []) {
+        const count = (matched.get(workload) ?? 0) + 1;
+        matched.set(workload, count);
+        if (count > most && count < selector.length) most = count;
+      }
     }
+    for (const [workload, count] of matched) if (count === most) candidates.add(workload);
   } else {
     const [key, wanted] = selector[0] as [string, string];
     // A similar value under the key: each distinct value is compared once.
