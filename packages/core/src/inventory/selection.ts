@@ -184,8 +184,8 @@ function findNearMisses(
   const candidates = new Set<WorkloadView>();
   if (selector.length > 1) {
     // A template that misses every label of the selector is no near miss: it must match one. The
-    // fewest differences are the most labels matched, counted through the index, so only the
-    // closest templates (not every one sharing, say, `track=canary`) have their differences listed.
+    // fewest differences are the most labels matched short of all, counted through the index, so
+    // only the closest templates (not every one sharing, say, `track=canary`) are compared in full.
     const matched = new Map<WorkloadView, number>();
     let most = 0;
     for (const [key, wanted] of selector) {
