@@ -14,15 +14,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeFileSystem, outputWriter } from './deps.js';
 
-describe('nodeFileSystem.readFile', () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'ingress-advisor-deps-'));
-  });
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
+/** One scratch folder for the file's tests; each test uses names of its own in it. */
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ingress-advisor-deps-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
+describe('nodeFileSystem.readFile', () => {
   const file = (name: string, content: string | Uint8Array): string => {
     const path = join(dir, name);
     writeFileSync(path, content);
@@ -93,14 +94,6 @@ describe('nodeFileSystem.readFile', () => {
 });
 
 describe('outputWriter', () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'ingress-advisor-output-'));
-  });
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   const recordingStream = (isTTY: boolean) => {
     const written: string[] = [];
     return { written, stream: { isTTY, write: (text: string) => written.push(text) > 0 } };

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import type * as JsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { jsYaml } from '../internal/js-yaml.js';
 import { type Keep, pruneValue } from './keep.js';
 import {
   MAX_EXPANDED_NODES,
@@ -11,7 +10,7 @@ import {
 } from './parse-yaml.js';
 import { lineAt } from './positions.js';
 
-const { loadAll } = createRequire(import.meta.url)('js-yaml') as typeof JsYaml;
+const { loadAll } = jsYaml;
 
 describe('parseYamlStream', () => {
   it('keeps each document with the line of every key', () => {

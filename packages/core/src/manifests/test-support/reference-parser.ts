@@ -12,8 +12,6 @@
  *   to the mapping's line);
  * - an empty value sits on its key's line.
  */
-import { createRequire } from 'node:module';
-import type * as JsYaml from 'js-yaml';
 import {
   type Alias,
   isAlias,
@@ -26,10 +24,10 @@ import {
   parseAllDocuments,
   Scalar,
 } from 'yaml';
+import { jsYaml } from '../../internal/js-yaml.js';
 import type { DuplicateKey, ParsedDocument, ParseResult } from '../parse-yaml.js';
 import type { Position, PositionTree } from '../positions.js';
 
-const jsYaml = createRequire(import.meta.url)('js-yaml') as typeof JsYaml;
 const SCHEMA = jsYaml.CORE_SCHEMA.withTags(jsYaml.mergeTag);
 
 /** Same contract as `parseYamlStream`, ignoring `keepOf`: everything is kept. */
